@@ -1,0 +1,136 @@
+//! The [`Extractor`]: configured once with an [`ExtractorBuilder`], then used
+//! on many texts, from many threads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::Document;
+
+/// The settings of an [`Extractor`]. Serializable, so an extractor can be
+/// rebuilt elsewhere (pickling, Spark) from its options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Report indirect speech (`X said that …`, `according to X, …`).
+    pub indirect: bool,
+    /// Report partial quotes (a few quoted words inside a sentence that is
+    /// not reported speech).
+    pub partial: bool,
+    /// Drop speakers whose confidence is below this (the quote is still
+    /// reported, without speaker).
+    pub min_confidence: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            indirect: true,
+            partial: true,
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// ```
+/// let extractor = quotewise::ExtractorBuilder::new().indirect(false).build()?;
+/// let doc = extractor.extract("“We will win,” she said.");
+/// assert_eq!(doc.quotes.len(), 1);
+/// # Ok::<(), quotewise::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    options: Options,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default options.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// A builder starting from `options`.
+    pub fn from_options(options: Options) -> ExtractorBuilder {
+        ExtractorBuilder { options }
+    }
+
+    /// Whether to report indirect speech (default `true`).
+    pub fn indirect(mut self, yes: bool) -> ExtractorBuilder {
+        self.options.indirect = yes;
+        self
+    }
+
+    /// Whether to report partial quotes (default `true`).
+    pub fn partial(mut self, yes: bool) -> ExtractorBuilder {
+        self.options.partial = yes;
+        self
+    }
+
+    /// Speakers below this confidence are dropped (default `0.0`).
+    pub fn min_confidence(mut self, value: f32) -> ExtractorBuilder {
+        self.options.min_confidence = value;
+        self
+    }
+
+    /// Checks the options and builds the extractor.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Config`] when `min_confidence` is not in `0..=1`.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let c = self.options.min_confidence;
+        if !(0.0..=1.0).contains(&c) {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("min_confidence must be a number in 0..=1, got {c}"),
+            ));
+        }
+        crate::lexicon::force();
+        Ok(Extractor {
+            options: self.options,
+        })
+    }
+}
+
+/// Finds quotes and speakers in texts. Build it once with
+/// [`ExtractorBuilder`]; it is `Send + Sync` and cheap to call.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    options: Options,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        ExtractorBuilder::new()
+            .build()
+            .expect("default options are valid")
+    }
+}
+
+impl Extractor {
+    /// An extractor with the default options.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// The options this extractor was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts quotes, speakers and entities from `text`.
+    ///
+    /// Never fails: empty text gives an empty document, unbalanced quotation
+    /// marks are repaired.
+    pub fn extract(&self, text: &str) -> Document {
+        crate::pipeline::run(self, text)
+    }
+
+    /// As [`Extractor::extract`], with the caller's `id` set on the document.
+    pub fn extract_with_id(&self, id: impl Into<String>, text: &str) -> Document {
+        let mut doc = self.extract(text);
+        doc.id = Some(id.into());
+        doc
+    }
+}

@@ -1,0 +1,24 @@
+//! quotewise finds who said what in news text.
+//!
+//! ```
+//! use quotewise::Extractor;
+//!
+//! let extractor = Extractor::new();
+//! let doc = extractor.extract("“We will win,” she said.");
+//! assert_eq!(doc.quotes.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod extractor;
+mod lexicon;
+mod model;
+mod pipeline;
+mod span;
+
+pub use crate::error::{Error, ErrorKind, Location};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
+pub use crate::model::{
+    Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
+};
+pub use crate::span::{CharIndex, Span};

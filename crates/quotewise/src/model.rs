@@ -1,0 +1,231 @@
+//! The result types: documents, quotes, speakers and entities.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// What kind of quotation a [`Quote`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words in quotation marks, reported as said: `“We will win,” she said.`
+    Direct,
+    /// Reported speech without quotation marks: `She said that they would win.`
+    Indirect,
+    /// Reported speech that quotes some words: `She said they would “win big”.`
+    Mixed,
+    /// A few quoted words inside a sentence that is not itself reported
+    /// speech: `a “virtually live” experiment`.
+    Partial,
+}
+
+impl QuoteKind {
+    /// The lower-case name used in JSON (`"direct"`, `"indirect"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// How the speaker mention of a quote was found: the attribution sieve that
+/// decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// A speech tag in the same sentence or paragraph as the quote
+    /// (`“…,” Putin said.`, `Putin said: “…”`, `Putin said that …`).
+    SpeechTag,
+    /// `according to X, …` or `…, according to X.`
+    AccordingTo,
+    /// A speech tag alone on the line before or after the quote
+    /// (`Putin said` on its own line).
+    AdjacentLine,
+    /// A quote with no tag continues the previous quote's speaker.
+    Continuation,
+    /// Named as the subject of the quote's sentence without a reporting
+    /// verb next to the quote (lowest confidence).
+    Nearby,
+}
+
+impl Method {
+    /// The snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::SpeechTag => "speech_tag",
+            Method::AccordingTo => "according_to",
+            Method::AdjacentLine => "adjacent_line",
+            Method::Continuation => "continuation",
+            Method::Nearby => "nearby",
+        }
+    }
+}
+
+/// How a speaker mention was tied to an [`Entity`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The mention is a name of the entity (`Putin`, `Vladimir Putin`).
+    Name,
+    /// The mention is a pronoun (`he`, `she`, `they`) resolved to the most
+    /// salient compatible entity before it.
+    Pronoun,
+    /// The mention is a description (`the Russian leader`, `the Kremlin
+    /// spokesman`) resolved to the entity introduced with that title, role
+    /// or nationality.
+    Description,
+    /// The mention could not be tied to any entity (`a source`, `officials`).
+    Unresolved,
+}
+
+impl Resolution {
+    /// The snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Name => "name",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Description => "description",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// Who said a [`Quote`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The words naming the speaker where the quote is attributed (a name,
+    /// a pronoun, a description). `None` when the speaker was carried over
+    /// from an earlier quote (continuation) — then the entity is still set.
+    pub mention: Option<Span>,
+    /// The id of the speaker's [`Entity`] in the document, if resolved.
+    pub entity: Option<usize>,
+    /// The sieve that found the speaker.
+    pub method: Method,
+    /// How the mention was tied to the entity.
+    pub resolution: Resolution,
+    /// Confidence in 0..=1 that the speaker (entity where resolved, mention
+    /// otherwise) is right.
+    pub confidence: f32,
+}
+
+/// One attributed quotation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Direct, indirect, mixed or partial.
+    pub kind: QuoteKind,
+    /// The quoted content, in text order. Direct pieces include their
+    /// quotation marks. A quote split by a speech tag
+    /// (`“A,” he said, “B.”`) has two pieces.
+    pub content: Vec<Span>,
+    /// The reporting verb or phrase (`said`, `according to`, `told`), if any.
+    pub cue: Option<Span>,
+    /// The speaker, if found.
+    pub speaker: Option<Speaker>,
+}
+
+impl Quote {
+    /// Byte offset where the first content piece starts.
+    pub fn start(&self) -> usize {
+        self.content.first().map_or(0, |s| s.start)
+    }
+
+    /// Byte offset where the last content piece ends.
+    pub fn end(&self) -> usize {
+        self.content.last().map_or(0, |s| s.end)
+    }
+
+    /// The content pieces joined by a space.
+    pub fn text(&self) -> String {
+        let pieces: Vec<&str> = self.content.iter().map(|s| s.text.as_str()).collect();
+        pieces.join(" ")
+    }
+}
+
+/// What kind of thing an [`Entity`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation: a government body, company, party, campaign.
+    Organisation,
+    /// A country, city or region.
+    Place,
+    /// A news outlet or broadcaster.
+    Media,
+    /// Anything else.
+    Other,
+}
+
+impl EntityKind {
+    /// The snake-case name used in JSON and gazetteer files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Media => "media",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// Grammatical gender of a person, as shown by pronouns or honorifics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Referred to as he / him / Mr.
+    Male,
+    /// Referred to as she / her / Mrs. / Ms.
+    Female,
+}
+
+/// A person, organisation or other named thing mentioned in a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The id, unique within the document (its index in
+    /// [`Document::entities`]).
+    pub id: usize,
+    /// The fullest name found (`Vladimir Putin`), or the gazetteer's
+    /// canonical name when linked.
+    pub name: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
+    /// Gender, where known.
+    pub gender: Option<Gender>,
+    /// Every mention by name, in text order.
+    pub mentions: Vec<Span>,
+    /// Titles, roles and nationalities the document gives it
+    /// (`Russian President`, `Kremlin spokesman`), lower-cased.
+    pub descriptors: Vec<String>,
+    /// The id of the linked gazetteer entity, if any.
+    pub gazetteer_id: Option<String>,
+    /// How it was linked to the gazetteer (`exact`, `variant`, `fuzzy`,
+    /// `descriptor`), if linked.
+    pub link: Option<String>,
+}
+
+/// The result of extracting one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id for the text, if given.
+    pub id: Option<String>,
+    /// Every quote, ordered by where its content starts.
+    pub quotes: Vec<Quote>,
+    /// Every entity, ordered by first mention.
+    pub entities: Vec<Entity>,
+}
+
+impl Document {
+    /// The entity a quote's speaker resolved to, if any.
+    pub fn speaker_entity(&self, quote: &Quote) -> Option<&Entity> {
+        quote
+            .speaker
+            .as_ref()?
+            .entity
+            .and_then(|id| self.entities.get(id))
+    }
+}

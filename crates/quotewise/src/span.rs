@@ -1,0 +1,132 @@
+//! Spans of text with byte and char offsets.
+
+use serde::{Deserialize, Serialize};
+
+/// A piece of a text: byte offsets (for Rust), char offsets (Unicode code
+/// points, for Python and the evaluation files) and the text itself.
+///
+/// Offsets are end-exclusive. `start..end` always lies on char boundaries of
+/// the text the span was made from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Char (code point) offset of the first char.
+    pub char_start: usize,
+    /// Char (code point) offset one past the last char.
+    pub char_end: usize,
+    /// The text of the span.
+    pub text: String,
+}
+
+impl Span {
+    /// The byte range of the span.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The char range of the span.
+    pub fn char_range(&self) -> std::ops::Range<usize> {
+        self.char_start..self.char_end
+    }
+}
+
+/// Converts byte offsets of one text into char offsets in O(1) amortised
+/// time per lookup, and makes [`Span`]s.
+///
+/// It stores the char count at every 64th byte; a lookup counts chars from
+/// the nearest checkpoint. For ASCII text it stores nothing.
+#[derive(Clone, Debug)]
+pub struct CharIndex<'t> {
+    text: &'t str,
+    ascii: bool,
+    checkpoints: Vec<usize>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'t> CharIndex<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            let bytes = text.as_bytes();
+            checkpoints.reserve(bytes.len() / BLOCK + 1);
+            let mut chars = 0usize;
+            for block in bytes.chunks(BLOCK) {
+                checkpoints.push(chars);
+                chars += block.iter().filter(|&&b| !is_continuation(b)).count();
+            }
+            checkpoints.push(chars);
+        }
+        CharIndex {
+            text,
+            ascii,
+            checkpoints,
+        }
+    }
+
+    /// The text this index was made from.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The char offset of byte offset `byte` (which must be a char boundary
+    /// or the text length).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        debug_assert!(self.text.is_char_boundary(byte));
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.checkpoints[block];
+        let from = block * BLOCK;
+        base + self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count()
+    }
+
+    /// Makes the span of bytes `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            char_start: self.char_offset(start),
+            char_end: self.char_offset(end),
+            text: self.text[start..end].to_string(),
+        }
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_offsets_are_byte_offsets() {
+        let idx = CharIndex::new("Putin said");
+        let s = idx.span(6, 10);
+        assert_eq!((s.char_start, s.char_end, s.text.as_str()), (6, 10, "said"));
+    }
+
+    #[test]
+    fn char_offsets_agree_with_python_counting() {
+        let text = "“Hi,” Peskóv said. ".repeat(20);
+        let idx = CharIndex::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                idx.char_offset(byte),
+                text[..byte].chars().count(),
+                "byte {byte}"
+            );
+        }
+    }
+}
