@@ -1,0 +1,29 @@
+//! Shared inputs for the benchmarks: the PolNeAR dev texts read from
+//! `../shared/eval/data` beside the repository (never copied into it), or the
+//! shipped sample article when that is missing.
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("benches/ has a parent").to_path_buf()
+}
+
+/// The news texts to benchmark on: every article of PolNeAR dev, or the
+/// sample article when the evaluation data is not beside the repository.
+pub fn news_texts() -> Vec<String> {
+    let root = repo_root();
+    let dev = root.join("../shared/eval/data/polnear-dev.jsonl");
+    match std::fs::read_to_string(&dev) {
+        Ok(data) => data
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("dev file is JSONL");
+                v["text"].as_str().expect("dev line has text").to_string()
+            })
+            .collect(),
+        Err(_) => vec![std::fs::read_to_string(root.join("examples/sample_article.txt"))
+            .expect("examples/sample_article.txt is shipped")],
+    }
+}
