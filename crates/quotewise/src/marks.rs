@@ -395,6 +395,11 @@ mod tests {
         "“Immunity deals should go,\" he said.",
         vec![vec!["“Immunity deals should go,\""]]
     );
+    t!(
+        double_apostrophes,
+        "Not paying taxes ''makes me smart,'' he said.",
+        vec![vec!["''makes me smart,''"]]
+    );
     t!(empty, "", vec![]);
     t!(only_marks, "” “ ” \"", vec![]);
 

@@ -548,8 +548,8 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         }
         j += 1;
         // A possessive ends a name; a description may follow ("Trump’s campaign").
-        if strip_possessive(w).len() != w.len() && !(j < limit && t.is_word(j) && is_role(t.tok(j)))
-        {
+        let next_lower = j < limit && t.is_word(j) && (is_role(t.tok(j)) || is_modifier(t.tok(j)));
+        if strip_possessive(w).len() != w.len() && !next_lower {
             break;
         }
     }
