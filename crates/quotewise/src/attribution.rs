@@ -243,7 +243,9 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
             return None;
         }
     }
-    mention_ending_at(t, k, floor).or_else(|| apposition_subject(t, k, floor))
+    mention_ending_at(t, k, floor)
+        .or_else(|| apposition_subject(t, k, floor))
+        .or_else(|| with_postmodifier(t, k, floor))
 }
 
 /// Skips `, the Kremlin spokesman,` after a name.
@@ -606,7 +608,8 @@ fn according_to(
     if !(t.tok(i).eq_ignore_ascii_case("according") && t.is_word(i + 1) && t.tok(i + 1) == "to") {
         return None;
     }
-    let m = mention_starting_at(t, i + 2, range.end)?;
+    let m = mention_starting_at(t, i + 2, range.end)
+        .or_else(|| source_until_comma(t, i + 2, range.end))?;
     let (a, b) = if i == range.start || opens_sentence(t, i) {
         let mut a = m.last + 1;
         while a < range.end
@@ -635,6 +638,27 @@ fn according_to(
         method: Some(Method::AccordingTo),
         standalone: false,
     })
+}
+
+/// `According to conservative talk radio host Rush Limbaugh, …`: a source
+/// the mention grammar does not cover, taken up to the comma (its name, if
+/// it ends with one).
+fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
+    let comma = (from..limit.min(from + 12)).find(|&k| t.is_punct(k, ','))?;
+    if comma == from || (from..comma).any(|k| !t.is_word(k)) {
+        return None;
+    }
+    mention_ending_at(t, comma - 1, from).or(Some(Mention {
+        first: from,
+        last: comma - 1,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: Vec::new(),
+        gender: None,
+    }))
 }
 
 /// `X said (that) …`, `X told Y that …`, `…, X said.`, `…, said X.`
@@ -669,20 +693,25 @@ fn reported(
         {
             let b = m.first - 2;
             let a = first_content(t, floor, b);
-            if a <= b && words_in(t, a, b) >= 3 && !touches(covered, a, b) && info.speech {
+            if a <= b
+                && words_in(t, a, b) >= 3
+                && !touches(covered, a, b)
+                && info.speech
+                && !opens_adverbial(t, a)
+            {
                 return Some(reported_candidate((a, b), (i, cue_end), m));
             }
         }
         // `The museum, Mr. Bush said, celebrated …`: a tag between commas
         // splits the content in two.
-        if m.first > floor + 1
-            && t.is_punct(m.first - 1, ',')
-            && t.is_punct(cue_end + 1, ',')
-            && info.speech
-        {
+        let comma_after = (cue_end + 1..(cue_end + 7).min(end)).find(|&k| t.is_punct(k, ','));
+        if let (true, Some(comma)) = (
+            m.first > floor + 1 && t.is_punct(m.first - 1, ',') && info.speech,
+            comma_after,
+        ) {
             let b1 = m.first - 2;
             let a1 = first_content(t, floor, b1);
-            let a2 = cue_end + 2;
+            let a2 = comma + 1;
             if a1 <= b1
                 && a2 <= end
                 && words_in(t, a1, b1) + words_in(t, a2, end) >= 4
@@ -728,7 +757,11 @@ fn reported(
             }
         }
         let a = if colon { n + 1 } else { n };
-        let b = if colon { last_in_paragraph(t, a) } else { end };
+        let b = if colon {
+            last_in_paragraph(t, a)
+        } else {
+            cut_at_next_report(t, a, end)
+        };
         if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
             return None;
         }
@@ -769,6 +802,64 @@ fn reported_candidate(piece: (usize, usize), cue: (usize, usize), m: Mention) ->
     }
 }
 
+/// Does the phrase at `a` open with a preposition or subordinator (`At an
+/// event in New York, …`): an adverbial, not reported content?
+fn opens_adverbial(t: &Text, a: usize) -> bool {
+    t.is_word(a)
+        && matches!(
+            t.tok(a).to_lowercase().as_str(),
+            "at" | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "when"
+                | "since"
+                | "as"
+                | "with"
+                | "without"
+                | "for"
+                | "from"
+                | "by"
+                | "under"
+                | "over"
+                | "despite"
+                | "although"
+                | "though"
+                | "if"
+                | "because"
+                | "asked"
+                | "speaking"
+                | "according"
+                | "unlike"
+                | "like"
+                | "following"
+                | "amid"
+                | "among"
+                | "until"
+                | "to"
+                | "of"
+        )
+}
+
+/// Ends content before `, but he said …`: a second report in the sentence.
+fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
+    for k in a + 1..b {
+        if matches!(t.tokens[k].kind, Kind::Punct(',' | ';'))
+            && t.is_word(k + 1)
+            && matches!(
+                t.tok(k + 1),
+                "but" | "and" | "while" | "although" | "though" | "yet" | "as"
+            )
+            && (k + 2..(k + 7).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+    }
+    b
+}
+
 /// The first content token at or after `from`: past dashes and brackets.
 fn first_content(t: &Text, from: usize, to: usize) -> usize {
     let mut a = from;
@@ -784,7 +875,7 @@ fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let words = (k..end).filter(|&i| t.is_word(i)).count();
     words <= 8
         && !(k..end).any(|i| {
-            t.is_word(i) && (t.tok(i) == "that" || matches!(t.tokens[i].kind, Kind::Mark(_)))
+            (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
         })
 }
 
@@ -798,7 +889,33 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     while j > floor && j + 25 > k {
         j -= 1;
         if t.is_punct(j, ',') {
-            return mention_ending_at(t, j.checked_sub(1)?, floor);
+            // "Dmitry Peskov, the spokesman, said", else "A lawyer for the
+            // outlets, David Schulz, said".
+            return mention_ending_at(t, j.checked_sub(1)?, floor)
+                .or_else(|| with_postmodifier(t, j - 1, floor))
+                .or_else(|| {
+                    mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
+                });
+        }
+    }
+    None
+}
+
+/// `Experts on North Korea said`, `A lawyer for the news outlets`: a
+/// mention followed by a prepositional phrase that ends at `k`.
+fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(8).max(floor);
+    for p in (lo + 1..k).rev() {
+        if !t.is_word(p) {
+            return None;
+        }
+        if matches!(
+            t.tok(p),
+            "of" | "on" | "for" | "in" | "at" | "from" | "with"
+        ) {
+            if let Some(m) = mention_ending_at(t, p - 1, floor) {
+                return Some(m);
+            }
         }
     }
     None
@@ -946,7 +1063,10 @@ fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
         "whether",
     ];
     if matches!(w, "the" | "a" | "an") {
-        return (n + 1..n + 6).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
+        // "said" takes a clause even without a finite auxiliary after the
+        // noun phrase ("said the recent spate of shootings demands …").
+        return info.lemma == "say" && (n..n + 5).all(|k| k < t.tokens.len() && t.is_word(k))
+            || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
     }
     let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
     !NOT_CLAUSE.contains(&w) && !lone_name
