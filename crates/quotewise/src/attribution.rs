@@ -744,7 +744,69 @@ fn reported(
             && (n..=end).any(|k| {
                 matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'') && !covered[k]
             });
-        if !(that || colon || clause || labeled || question) {
+        // `vowed to bring back jobs`, `urged Congress to act`: an
+        // infinitive of intent or appeal.
+        let mut n = n;
+        if takes_infinitive(info.lemma) && !(that || colon) {
+            if !(t.is_word(n) && t.tok(n) == "to") {
+                if let Some(m) = mention_starting_at(t, n, end + 1) {
+                    if t.is_word(m.last + 1)
+                        && t.tok(m.last + 1) == "to"
+                        && matches!(
+                            info.lemma,
+                            "urge"
+                                | "ask"
+                                | "encourage"
+                                | "tell"
+                                | "warn"
+                                | "call"
+                                | "press"
+                                | "push"
+                                | "order"
+                                | "invite"
+                                | "challenge"
+                                | "exhort"
+                        )
+                    {
+                        n = m.last + 1;
+                    }
+                }
+            }
+        }
+        // `denied any involvement`, `endorsed Trump`: a stance verb's object.
+        let object = !(that || colon)
+            && takes_object(info.lemma)
+            && t.is_word(n)
+            && !matches!(
+                t.tok(n),
+                "to" | "that"
+                    | "it"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "this"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "with"
+            )
+            && !covered[n];
+        if object && !(starts_clause(t, n, info) && info.bare) {
+            let stop = (n..=end)
+                .find(|&k| t.is_punct(k, ',') || t.is_punct(k, ';'))
+                .map_or(end, |k| k - 1);
+            if stop >= n {
+                return Some(reported_candidate((n, stop), (i, cue_end), m));
+            }
+        }
+        let infinitive = takes_infinitive(info.lemma)
+            && t.is_word(n)
+            && t.tok(n) == "to"
+            && t.is_word(n + 1)
+            && !t.is_capitalized(n + 1);
+        if !(that || colon || clause || labeled || question || infinitive) {
             return None;
         }
         if labeled && !(that || colon || clause || question) {
@@ -856,6 +918,16 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
         {
             return k - 1;
         }
+        // The writer takes over after `, saying …`, `, citing …`.
+        if t.is_punct(k, ',') && t.is_word(k + 1) && words_in(t, a, k) >= 4 {
+            let w = t.tok(k + 1);
+            let cut = w.ends_with("ing")
+                && w.len() > 5
+                && !matches!(w, "including" | "according" | "during");
+            if cut {
+                return k - 1;
+            }
+        }
     }
     b
 }
@@ -919,6 +991,84 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// Verbs of stance whose object is what is reported (`denied any role`).
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "deny"
+            | "endorse"
+            | "oppose"
+            | "support"
+            | "back"
+            | "reject"
+            | "dismiss"
+            | "criticize"
+            | "criticise"
+            | "praise"
+            | "condemn"
+            | "blame"
+            | "defend"
+            | "question"
+            | "dispute"
+            | "cite"
+            | "accuse"
+            | "attack"
+            | "slam"
+            | "blast"
+            | "welcome"
+            | "applaud"
+            | "hail"
+            | "tout"
+            | "announce"
+            | "propose"
+            | "recommend"
+            | "demand"
+            | "predict"
+            | "acknowledge"
+            | "admit"
+            | "confirm"
+            | "reveal"
+            | "describe"
+            | "call"
+    )
+}
+
+/// Verbs of intent and appeal whose content is an infinitive.
+fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "vow"
+            | "promise"
+            | "pledge"
+            | "threaten"
+            | "refuse"
+            | "decline"
+            | "agree"
+            | "offer"
+            | "plan"
+            | "intend"
+            | "seek"
+            | "want"
+            | "hope"
+            | "expect"
+            | "urge"
+            | "ask"
+            | "encourage"
+            | "tell"
+            | "warn"
+            | "call"
+            | "press"
+            | "push"
+            | "order"
+            | "invite"
+            | "challenge"
+            | "exhort"
+            | "demand"
+            | "propose"
+            | "vote"
+    )
 }
 
 fn is_tell(word: &str) -> bool {

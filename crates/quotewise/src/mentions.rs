@@ -429,6 +429,21 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         return None;
     }
     let w = t.tok(end);
+    // A relative pronoun subject ("…, who said"): it stands for the name
+    // before it, resolved later.
+    if matches!(w, "who" | "which") && end > floor {
+        return Some(Mention {
+            first: end,
+            last: end,
+            kind: MentionKind::Description {
+                plural: false,
+                org: w == "which",
+            },
+            name: None,
+            descriptors: vec![w.to_string()],
+            gender: None,
+        });
+    }
     if let Some(p) = lexicon::pronoun(w) {
         return Some(Mention {
             first: end,
