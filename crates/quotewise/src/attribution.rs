@@ -746,32 +746,8 @@ fn reported(
             });
         // `vowed to bring back jobs`, `urged Congress to act`: an
         // infinitive of intent or appeal.
-        let mut n = n;
-        if takes_infinitive(info.lemma) && !(that || colon) {
-            if !(t.is_word(n) && t.tok(n) == "to") {
-                if let Some(m) = mention_starting_at(t, n, end + 1) {
-                    if t.is_word(m.last + 1)
-                        && t.tok(m.last + 1) == "to"
-                        && matches!(
-                            info.lemma,
-                            "urge"
-                                | "ask"
-                                | "encourage"
-                                | "tell"
-                                | "warn"
-                                | "call"
-                                | "press"
-                                | "push"
-                                | "order"
-                                | "invite"
-                                | "challenge"
-                                | "exhort"
-                        )
-                    {
-                        n = m.last + 1;
-                    }
-                }
-            }
+        if takes_infinitive(info.lemma) && !(that || colon) && !(t.is_word(n) && t.tok(n) == "to") {
+            n = infinitive_after_object(t, n, end, info.lemma);
         }
         // `denied any involvement`, `endorsed Trump`: a stance verb's object.
         let object = !(that || colon)
@@ -991,6 +967,33 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// `urged Congress to act`: the `to` after the object of a verb of appeal,
+/// else `n`.
+fn infinitive_after_object(t: &Text, n: usize, end: usize, lemma: &str) -> usize {
+    const APPEAL: &[&str] = &[
+        "urge",
+        "ask",
+        "encourage",
+        "tell",
+        "warn",
+        "call",
+        "press",
+        "push",
+        "order",
+        "invite",
+        "challenge",
+        "exhort",
+    ];
+    match mention_starting_at(t, n, end + 1) {
+        Some(m)
+            if APPEAL.contains(&lemma) && t.is_word(m.last + 1) && t.tok(m.last + 1) == "to" =>
+        {
+            m.last + 1
+        }
+        _ => n,
+    }
 }
 
 /// Verbs of stance whose object is what is reported (`denied any role`).
