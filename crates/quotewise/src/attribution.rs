@@ -383,6 +383,12 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             method: None,
             standalone,
         };
+        // `claimed “Trump exaggerates” the level of …`: quoted words that a
+        // verb runs into, with the sentence going on, are part of indirect
+        // speech, not a direct quote.
+        let punctuated = first > 0 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ':'));
+        let ends_sentence = (last + 1..sentence_end(t, last).min(limit)).all(|k| !t.is_word(k));
+        let before = before.filter(|_| punctuated || ends_sentence);
         let is_direct = standalone
             || before.is_some()
             || (after.is_some() && (ends_clause || words >= 6))
@@ -540,7 +546,7 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
             (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 1000
         });
         if same_para
-            && prev.kind == QuoteKind::Direct
+            && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
             && cur.kind == QuoteKind::Direct
             && prev_tag_after
             && (cur.cue.is_none() || cur.cue == prev.cue)
@@ -557,12 +563,13 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
 /// Sieve 3 and 4: indirect speech and `according to`, sentence by sentence,
 /// outside direct quotes. Partial quotes inside the content make it mixed
 /// (they are removed from `partials`).
-pub(crate) fn indirect(t: &Text, covered: &[bool]) -> Vec<Candidate> {
+pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for range in &t.sentences {
         let mut i = range.start;
         while i < range.end {
-            if covered[i] || !t.is_word(i) {
+            // Verbs inside quotation marks are the speaker's words.
+            if covered[i] || quoted[i] || !t.is_word(i) {
                 i += 1;
                 continue;
             }
@@ -787,10 +794,10 @@ fn reported(
         }
         if labeled && !(that || colon || clause || question) {
             // The object ends with its last quoted words.
-            if let Some(close) = (n..=end)
-                .rev()
-                .find(|&k| matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\''))
-            {
+            if let Some(close) = (n..=end).rev().find(|&k| {
+                matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'')
+                    && t.tokens[k - 1].end == t.tokens[k].start
+            }) {
                 end = close;
             }
         }
@@ -1222,6 +1229,23 @@ fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
             || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
     }
     let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
+    let time = matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "Sunday’s"
+    );
+    if time {
+        return false;
+    }
     !NOT_CLAUSE.contains(&w) && !lone_name
 }
 
@@ -1401,7 +1425,7 @@ mod tests {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
-        indirect(&t, &covered)
+        indirect(&t, &covered, &vec![false; t.tokens.len()])
             .into_iter()
             .map(|c| {
                 let (a, b) = c.pieces[0];

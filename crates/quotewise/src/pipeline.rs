@@ -28,7 +28,15 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
-        let indirect = attribution::indirect(&t, &covered);
+        let mut in_quote = vec![false; t.tokens.len()];
+        for q in &quoted {
+            for p in &q.pieces {
+                in_quote[p.first..=p.last]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
+            }
+        }
+        let indirect = attribution::indirect(&t, &covered, &in_quote);
         absorb_partials(&mut cands, indirect);
     }
     // Partial quotes nobody is reported to say (scare quotes, titles) are
