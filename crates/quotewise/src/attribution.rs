@@ -219,6 +219,21 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     if s <= floor {
         return None;
     }
+    // A progressive (`Trump is promising`, `He’s claiming`) has the subject
+    // of a finite verb.
+    let mut gerund = gerund;
+    if gerund && is_be(t, s - 1) {
+        gerund = false;
+        s -= 1;
+        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+            s -= 1;
+        }
+        if s <= floor {
+            return None;
+        }
+    } else if gerund && t.is_word(s - 1) && crate::mentions::contracted_be(t.tok(s - 1)) {
+        return mention_ending_at(t, s - 1, floor);
+    }
     if gerund {
         let lead = t.is_punct(s - 1, ',')
             || (t.is_word(s - 1)
@@ -676,7 +691,8 @@ fn reported(
     covered: &[bool],
 ) -> Option<Candidate> {
     let (info, cue_end) = verb_at(t, i)?;
-    if i > 0 && is_be(t, i - 1) {
+    // "was asked" is passive; "is promising" is progressive.
+    if i > 0 && is_be(t, i - 1) && !info.gerund {
         return None;
     }
     let floor = range.start;
@@ -774,6 +790,15 @@ fn reported(
                     | "for"
                     | "by"
                     | "with"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "today"
+                    | "yesterday"
             )
             && !covered[n];
         if object && !(starts_clause(t, n, info) && info.bare) {
@@ -891,13 +916,25 @@ fn opens_adverbial(t: &Text, a: usize) -> bool {
 /// Ends content before `, but he said …`: a second report in the sentence.
 fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
     for k in a + 1..b {
-        if matches!(t.tokens[k].kind, Kind::Punct(',' | ';'))
-            && t.is_word(k + 1)
+        // (the comma may sit inside a closing quotation mark: `gun," but`)
+        let mut c = k + 1;
+        while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
+            c += 1;
+        }
+        let comma = matches!(t.tokens[k].kind, Kind::Punct(',' | ';'));
+        if comma
+            && t.is_word(c)
             && matches!(
-                t.tok(k + 1),
+                t.tok(c),
                 "but" | "and" | "while" | "although" | "though" | "yet" | "as"
             )
-            && (k + 2..(k + 7).min(b)).any(|v| speech_verb(t, v).is_some())
+            && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+        if t.is_word(k)
+            && t.tok(k) == "but"
+            && (k + 1..(k + 4).min(b)).any(|v| speech_verb(t, v).is_some())
         {
             return k - 1;
         }
@@ -945,8 +982,14 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         j -= 1;
         if t.is_punct(j, ',') {
             // "Dmitry Peskov, the spokesman, said", else "A lawyer for the
-            // outlets, David Schulz, said".
-            return mention_ending_at(t, j.checked_sub(1)?, floor)
+            // outlets, David Schulz, said"; "Roy Cooper (D), his rival, said".
+            let mut before = j.checked_sub(1)?;
+            if t.is_punct(before, ')') {
+                if let Some(open) = (floor..before).rev().take(8).find(|&i| t.is_punct(i, '(')) {
+                    before = open.checked_sub(1)?;
+                }
+            }
+            return mention_ending_at(t, before, floor)
                 .or_else(|| with_postmodifier(t, j - 1, floor))
                 .or_else(|| {
                     mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
@@ -959,6 +1002,9 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
 /// `Experts on North Korea said`, `A lawyer for the news outlets`: a
 /// mention followed by a prepositional phrase that ends at `k`.
 fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    if !t.is_word(k) {
+        return None;
+    }
     let lo = k.saturating_sub(8).max(floor);
     for p in (lo + 1..k).rev() {
         if !t.is_word(p) {
