@@ -511,6 +511,42 @@ pub(crate) fn nearby(t: &Text, cand: &mut Candidate) -> bool {
     false
 }
 
+/// `Laurence Tribe likened the rules to “burning the Constitution”`: quoted
+/// words in the predicate of a sentence whose subject is a person or
+/// organisation are that subject's words, a mixed quote from the verb on.
+pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
+    let first = cand.first();
+    let floor = sentence_start(t, first).max(para_start(t, first));
+    let Some(start) = (floor..first).find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    let Some(m) = mention_starting_at(t, start, first) else {
+        return false;
+    };
+    let it = matches!(m.kind, MentionKind::Pronoun(p) if p.person == 0);
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it {
+        return false;
+    }
+    let mut v = skip_postmodifier(t, m.last + 1, first);
+    v = skip_apposition(t, v, first);
+    v = skip_adverbs(t, v, first);
+    if v + 1 >= first || !t.is_word(v) || t.is_capitalized(v) || is_be(t, v) {
+        return false;
+    }
+    let w = t.tok(v);
+    let verbish =
+        verb_at(t, v).is_some() || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+    if !verbish {
+        return false;
+    }
+    cand.kind = QuoteKind::Mixed;
+    cand.pieces = vec![(v + 1, cand.last())];
+    cand.cue = Some((v, v));
+    cand.speaker = Some(m);
+    cand.method = Some(Method::Nearby);
+    true
+}
+
 /// Sieve 2: a tag alone on the line after (or before) an untagged quote.
 fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
     for cand in cands.iter_mut() {

@@ -42,9 +42,21 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
     // Partial quotes nobody is reported to say (scare quotes, titles) are
     // not quotations of anyone.
     cands.retain_mut(|c| {
-        c.kind != QuoteKind::Partial || (options.partial && attribution::nearby(&t, c))
+        c.kind != QuoteKind::Partial
+            || attribution::mixed_from_partial(&t, c)
+            || (options.partial && attribution::nearby(&t, c))
     });
     cands.sort_by_key(|c| c.first());
+    // Several quoted phrases after one verb are one mixed quote.
+    cands.dedup_by(|next, prev| {
+        let same = prev.method == Some(Method::Nearby)
+            && next.method == Some(Method::Nearby)
+            && prev.cue == next.cue;
+        if same {
+            prev.pieces[0].1 = next.last();
+        }
+        same
+    });
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
     build(&t, &index, &ents, &cands, &resolved, options.min_confidence)
