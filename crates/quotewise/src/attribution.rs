@@ -136,7 +136,13 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     }
     // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
     // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
-    let m = mention_starting_at(t, j, limit).or_else(|| generic_subject(t, j, limit))?;
+    let m = mention_starting_at(t, j, limit)
+        .or_else(|| generic_subject(t, j, limit))
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said"
+        .or_else(|| {
+            let lower = t.is_word(j) && !t.is_capitalized(j);
+            mention_starting_at(t, j + 1, limit).filter(|m| lower && m.kind == MentionKind::Name)
+        })?;
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
     k = skip_apposition(t, k, limit);
@@ -418,7 +424,16 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             }
         }
         let tag = after.or(before);
-        if !is_direct {
+        // `“A,” Tester said, referring to X, “B.”`: the quote after a tag
+        // that follows a quote in the same paragraph goes on with it.
+        let resumes = out.last().is_some_and(|p: &Candidate| {
+            p.kind != QuoteKind::Partial
+                && p.cue.is_some_and(|c| c.0 > p.last() && c.1 < first)
+                && t.tokens[p.last()].paragraph == t.tokens[first].paragraph
+                && first > 0
+                && t.is_punct(first - 1, ',')
+        });
+        if !is_direct && !resumes {
             cand.kind = QuoteKind::Partial;
             out.push(cand);
             continue;
@@ -837,7 +852,7 @@ fn reported(
                     | "yesterday"
             )
             && !covered[n];
-        if object && !(starts_clause(t, n, info) && info.bare) {
+        if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
             let stop = (n..=end)
                 .find(|&k| t.is_punct(k, ',') || t.is_punct(k, ';'))
                 .map_or(end, |k| k - 1);

@@ -622,7 +622,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     }
     let last = last?;
     let m = mention_ending_at(t, last, start)?;
-    (m.first <= start + 1).then_some(m)
+    (m.first <= start + 4).then_some(m)
 }
 
 /// Every name mention in the text, in order.
