@@ -267,6 +267,29 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     mention_ending_at(t, k, floor)
         .or_else(|| apposition_subject(t, k, floor))
         .or_else(|| with_postmodifier(t, k, floor))
+        .or_else(|| generic_before(t, k, floor))
+}
+
+/// `the announcer said`, `a doctor had typed`: a determiner and up to three
+/// lower-case words ending at `k`, a description the lexicon lacks.
+fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(3).max(floor);
+    let det = (lo..k)
+        .rev()
+        .find(|&i| t.is_word(i) && matches!(t.tok(i), "the" | "The" | "a" | "A" | "an" | "An"))?;
+    let words_ok =
+        (det + 1..=k).all(|i| t.is_word(i) && !t.is_capitalized(i) && verb_at(t, i).is_none());
+    words_ok.then(|| Mention {
+        first: det,
+        last: k,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        gender: None,
+    })
 }
 
 /// Skips `, the Kremlin spokesman,` after a name.
@@ -331,7 +354,11 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
-                if speaker.is_some() {
+                // `…, the crowd chanted, “…”`: a verb of saying with a
+                // comma or colon before the quote tags it even when its
+                // subject is not found.
+                let adjacent = v == k && info.speech && !info.gerund;
+                if speaker.is_some() || adjacent {
                     return Some(Tag {
                         cue: (v, cue_end),
                         speaker,
