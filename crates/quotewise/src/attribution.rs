@@ -277,8 +277,17 @@ fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let det = (lo..k)
         .rev()
         .find(|&i| t.is_word(i) && matches!(t.tok(i), "the" | "The" | "a" | "A" | "an" | "An"))?;
-    let words_ok =
-        (det + 1..=k).all(|i| t.is_word(i) && !t.is_capitalized(i) && verb_at(t, i).is_none());
+    const FUNCTION: &[&str] = &[
+        "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
+        "this", "than", "as", "into", "about", "over", "after", "before", "not", "also",
+    ];
+    let words_ok = (det + 1..=k).all(|i| {
+        t.is_word(i)
+            && !t.is_capitalized(i)
+            && verb_at(t, i).is_none()
+            && !FUNCTION.contains(&t.tok(i))
+            && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
+    });
     words_ok.then(|| Mention {
         first: det,
         last: k,
@@ -788,9 +797,11 @@ fn reported(
             }
         }
         // `…, X said.` — the content before the subject.
+        let tail_is_clause = cue_end + 1 < end && starts_clause(t, cue_end + 1, info);
         if m.first > floor
             && t.is_punct(m.first - 1, ',')
             && tail_is_adverbial(t, cue_end + 1, range.end)
+            && !tail_is_clause
         {
             let b = m.first - 2;
             let a = first_content(t, floor, b);
@@ -1146,7 +1157,6 @@ fn takes_object(lemma: &str) -> bool {
             | "defend"
             | "question"
             | "dispute"
-            | "cite"
             | "accuse"
             | "attack"
             | "slam"
@@ -1528,6 +1538,73 @@ mod tests {
         Some(Method::AccordingTo)
     );
 
+    tag!(
+        dash_byline,
+        "“Maybe we can build a wall around him.” ― Steve Quinlan",
+        "“Maybe we can build a wall around him.”",
+        Some("Steve Quinlan"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        verb_comma_without_subject,
+        "As a phone rang, the announcer said, “It is 3 a.m. and your children are safe.”",
+        "“It is 3 a.m. and your children are safe.”",
+        Some("the announcer"),
+        Some(Method::SpeechTag)
+    );
+    tag!(tag_with_bracket, "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said after the hearing.", "“Subpoenas are not optional,”", Some("Jason Chaffetz"), Some(Method::SpeechTag));
+    tag!(
+        gerund_tag_before,
+        "Dean mocked the debate, tweeting, “Notice Trump sniffing all the time.”",
+        "“Notice Trump sniffing all the time.”",
+        Some("Dean"),
+        Some(Method::SpeechTag)
+    );
+
+    #[test]
+    fn transcript_lines_are_quotes() {
+        let text = "PENCE: Well, look, this is serious business.\nWALLACE: If I may, sir.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        transcripts(&t, &mut c);
+        let got: Vec<(String, String)> = c
+            .iter()
+            .map(|c| {
+                let (a, b) = c.pieces[0];
+                let (sa, sb) = c.speaker.as_ref().unwrap().byte_range(&t);
+                (
+                    text[t.tokens[a].start..t.tokens[b].end].to_string(),
+                    text[sa..sb].to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Well, look, this is serious business.".to_string(),
+                    "PENCE".to_string()
+                ),
+                ("If I may, sir.".to_string(), "WALLACE".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_words_in_a_named_subjects_predicate_are_mixed() {
+        let text = "Laurence Tribe likened the rules to “burning the Constitution” in court.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        assert_eq!(c[0].kind, QuoteKind::Partial);
+        assert!(mixed_from_partial(&t, &mut c[0]));
+        let (a, b) = c[0].pieces[0];
+        assert_eq!(
+            &text[t.tokens[a].start..t.tokens[b].end],
+            "the rules to “burning the Constitution”"
+        );
+        assert_eq!(c[0].method, Some(Method::Nearby));
+    }
+
     #[test]
     fn scare_quotes_are_partial() {
         let got = directs("Putin suggested a “virtually live” experiment.");
@@ -1613,6 +1690,49 @@ mod tests {
         apposition,
         "Dmitry Peskov, the Kremlin spokesman, said the footage will be public.",
         [("the footage will be public", "Dmitry Peskov", "said")]
+    );
+    ind!(
+        gerund_takes_the_sentence_subject,
+        "Trump spoke on Friday, saying the plan was dead.",
+        [("the plan was dead", "Trump", "saying")]
+    );
+    ind!(
+        progressive_with_contraction,
+        "He’s claiming that voting fraud is a big problem.",
+        [("that voting fraud is a big problem", "He’s", "claiming")]
+    );
+    ind!(
+        infinitive_of_intent,
+        "Donald Trump has vowed to bring back lost mining jobs.",
+        [("to bring back lost mining jobs", "Donald Trump", "vowed")]
+    );
+    ind!(
+        appeal_with_object,
+        "Cruz urged Republicans to vote their conscience.",
+        [("to vote their conscience", "Cruz", "urged")]
+    );
+    ind!(
+        labelled_object_with_quotes,
+        "Clinton called half of his supporters “deplorables” in New York.",
+        [("half of his supporters “deplorables”", "Clinton", "called")]
+    );
+    ind!(
+        relative_pronoun_subject,
+        "He met McConnell, who said the goal was a one-term president.",
+        [("the goal was a one-term president", "who", "said")]
+    );
+    ind!(
+        split_tag_two_pieces,
+        "The museum, Mr. Bush said, celebrated several of his heroes.",
+        [("The museum", "Bush", "said")]
+    );
+    ind!(
+        second_report_cuts_the_first,
+        "Putney said the video was unclear, but he said that it supports the account.",
+        [
+            ("the video was unclear", "Putney", "said"),
+            ("that it supports the account", "he", "said")
+        ]
     );
     ind!(
         passive_is_not_speech,
