@@ -9,6 +9,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod batch;
 mod error;
 mod extractor;
 mod lexicon;
