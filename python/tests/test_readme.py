@@ -1,0 +1,23 @@
+"""The README's Python section runs as written."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+
+def python_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.S)
+
+
+def test_readme_python_example_runs(capsys):
+    blocks = python_blocks()
+    assert blocks, "README's Python section has no ```python example"
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+    out = capsys.readouterr().out
+    assert "direct “We will win,”" in out
+    assert "“Prices will fall,”" in out
