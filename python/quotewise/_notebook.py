@@ -243,7 +243,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                     None if cue is None else cue.text,
                 )
             )
-    frame = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
+    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
     return frame.astype({"doc": "int64", "entity_id": "Int64", "confidence": "float64",
                          "char_start": "int64", "char_end": "int64"})
 
@@ -280,6 +280,6 @@ def entities_to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.Data
                     entity.descriptors,
                 )
             )
-    frame = pd.DataFrame.from_records(rows, columns=list(ENTITY_COLUMNS))
+    frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(ENTITY_COLUMNS))
     return frame.astype({"doc": "int64", "entity_id": "int64", "mentions": "int64",
                          "quotes": "int64"})
