@@ -9,13 +9,19 @@
 //! ```
 #![deny(missing_docs)]
 
+mod attribution;
 mod batch;
+mod entities;
 mod error;
 mod extractor;
 mod lexicon;
+mod marks;
+mod mentions;
 mod model;
 mod pipeline;
+mod resolve;
 mod span;
+mod text;
 
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
