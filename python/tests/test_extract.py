@@ -20,6 +20,28 @@ def test_extract_finds_a_direct_quote_with_its_marks(extractor):
     assert JANE[quote.char_start : quote.char_end] == quote.text
 
 
+def test_speaker_and_entity_of_a_speech_tag(extractor):
+    """The pipeline's contract, seen through the bindings."""
+    doc = extractor.extract(JANE)
+    [quote] = doc.quotes
+    assert (quote.kind, quote.method, quote.cue.text) == ("direct", "speech_tag", "said")
+    assert quote.speaker.mention.text == "Jane Smith"
+    assert 0 < quote.confidence <= 1
+    entity = doc.speaker_entity(quote)
+    assert (entity.name, entity.kind, entity.id) == ("Jane Smith", "person", quote.speaker.entity)
+    assert doc.entities[entity.id] == entity
+
+
+def test_sample_article_speakers(extractor, sample):
+    doc = extractor.extract(sample)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) >= 5
+    assert all(doc.speaker_entity(q).name == "Vladimir Putin" for q in direct)
+    last = doc.quotes[-1]
+    assert last.text.startswith("that the footage")
+    assert doc.speaker_entity(last).name == "Dmitry Peskov"
+
+
 def test_char_offsets_slice_the_python_string_and_byte_offsets_the_utf8(extractor):
     text = "Ünïcödé prelude — and then “Ça va très bien,” Zoë said."
     doc = extractor.extract(text)
