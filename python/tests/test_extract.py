@@ -137,3 +137,10 @@ def test_repr_reads_like_a_constructor_call():
 def test_version_matches_the_workspace():
     cargo = (ROOT / "Cargo.toml").read_text()
     assert f'version = "{quotewise.__version__}"' in cargo
+
+
+def test_rust_timing_hook_for_the_benchmark(extractor):
+    assert extractor._rust_seconds(JANE, 3) > 0.0
+    assert extractor._rust_seconds(JANE, 0) == 0.0 or extractor._rust_seconds(JANE, 0) < 1e-3
+    with pytest.raises(TypeError, match="argument 'text' must be str, not bytes"):
+        extractor._rust_seconds(b"x", 1)

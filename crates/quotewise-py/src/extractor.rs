@@ -139,6 +139,21 @@ impl PyExtractor {
             .collect())
     }
 
+    /// Benchmark support (benches/python_bench.py): the seconds `repeat`
+    /// calls of the Rust `Extractor::extract` take on `text`, timed in Rust,
+    /// so the Python overhead of `extract` can be told apart.
+    fn _rust_seconds(&self, text: &Bound<'_, PyAny>, repeat: usize) -> PyResult<f64> {
+        let owned = str_arg(text, "text")?.to_cow()?;
+        let content: &str = &owned;
+        detached(text.py(), || {
+            let start = std::time::Instant::now();
+            for _ in 0..repeat {
+                std::hint::black_box(self.0.extract(std::hint::black_box(content)));
+            }
+            Ok(start.elapsed().as_secs_f64())
+        })
+    }
+
     /// Rebuilds an extractor from ``Extractor.to_json()`` (used by pickle).
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
