@@ -14,15 +14,17 @@ use crate::value::{from_json, to_json, Reduce};
 /// Finds quotes, speakers and entities in texts. Build it once and reuse it:
 /// it is cheap to call, safe to share between threads, and picklable (it
 /// travels to multiprocessing and Spark workers).
+///
+/// Options (keyword-only; leaving one out keeps the default):
+/// ``indirect`` reports indirect speech (default ``True``);
+/// ``partial`` reports partial quotes (default ``True``);
+/// ``min_confidence`` drops speakers below this confidence, 0..1 (default
+/// ``0.0``).
 #[pyclass(frozen, module = "quotewise", name = "Extractor")]
 pub struct PyExtractor(Extractor);
 
 #[pymethods]
 impl PyExtractor {
-    /// ``indirect``: report indirect speech (default ``True``);
-    /// ``partial``: report partial quotes (default ``True``);
-    /// ``min_confidence``: drop speakers below this confidence, 0..1
-    /// (default ``0.0``).
     #[new]
     #[pyo3(signature = (*, indirect=None, partial=None, min_confidence=None))]
     fn new(
