@@ -13,8 +13,9 @@
 
 use crate::lexicon::VerbInfo;
 use crate::marks::Quoted;
+use crate::mentions::MentionKind;
 use crate::mentions::{
-    self, is_adverb_or_aux, is_be, mention_ending_at, mention_starting_at, verb_at, Mention,
+    is_adverb_or_aux, is_be, mention_ending_at, mention_starting_at, verb_at, Mention,
 };
 use crate::model::{Method, QuoteKind};
 use crate::text::{Kind, Text};
@@ -61,6 +62,10 @@ fn para_end(t: &Text, i: usize) -> usize {
     t.paragraphs[t.tokens[i].paragraph as usize].end
 }
 
+fn sentence_end(t: &Text, i: usize) -> usize {
+    t.sentences[t.tokens[i].sentence as usize].end
+}
+
 fn para_start(t: &Text, i: usize) -> usize {
     t.paragraphs[t.tokens[i].paragraph as usize].start
 }
@@ -81,12 +86,43 @@ fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
 /// `“…,” he said`, `“…,” said Putin`, `“….” The Russian leader said.`
 fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     let mut j = close + 1;
+    // "“…” ― Beck Pimentel": a dash and a name closing the paragraph.
+    if j < limit && matches!(t.tokens[j].kind, Kind::Punct('―' | '—' | '–')) {
+        if let Some(m) = mention_starting_at(t, j + 1, limit) {
+            if (m.last + 1..limit).all(|k| !t.is_word(k)) {
+                return Some(Tag {
+                    cue: (j, j),
+                    speaker: Some(m),
+                });
+            }
+        }
+    }
     while j < limit && (t.is_punct(j, ',') || is_dash(t, j)) {
         j += 1;
     }
     if j >= limit {
         return None;
     }
+    let tag = tag_words_after(t, j, limit)?;
+    // A tag in the next sentence must be all that sentence says
+    // (`“…” The Russian leader said.`, not `“…” He said that …`).
+    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence
+        && !tail_is_adverbial(t, tag_end(&tag) + 1, sentence_end(t, tag.cue.0))
+    {
+        return None;
+    }
+    Some(tag)
+}
+
+/// The last token of a tag: its cue or the speaker after it.
+fn tag_end(tag: &Tag) -> usize {
+    tag.speaker
+        .as_ref()
+        .map_or(tag.cue.1, |m| m.last.max(tag.cue.1))
+}
+
+/// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
+fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     // "said Putin", "added the spokesman"
     if let Some((info, cue_end)) = speech_verb(t, j) {
         if info.gerund {
@@ -98,9 +134,11 @@ fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
             speaker,
         });
     }
-    // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said"
-    let m = mention_starting_at(t, j, limit)?;
+    // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
+    // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
+    let m = mention_starting_at(t, j, limit).or_else(|| generic_subject(t, j, limit))?;
     let mut k = m.last + 1;
+    k = skip_postmodifier(t, k, limit);
     k = skip_apposition(t, k, limit);
     k = skip_adverbs(t, k, limit);
     let (info, cue_end) = speech_verb(t, k)?;
@@ -111,6 +149,103 @@ fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
         cue: (k, cue_end),
         speaker: Some(m),
     })
+}
+
+/// `the book`, `the ad’s narrator`, `a narrator in the Clinton ad` right
+/// before a speech verb: a description of a speaker the lexicon does not know.
+fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.is_word(j)
+        || !matches!(
+            t.tok(j),
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "their"
+                | "Their"
+        )
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < limit && k <= j + 5 && t.is_word(k) {
+        if speech_verb(t, k).is_some() && k > j + 1 {
+            return Some(Mention {
+                first: j,
+                last: k - 1,
+                kind: MentionKind::Description {
+                    plural: false,
+                    org: false,
+                },
+                name: None,
+                descriptors: (j + 1..k).map(|i| t.tok(i).to_lowercase()).collect(),
+                gender: None,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Skips `(R-Utah)` and `of the Sierra Club` after a name.
+fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
+    if t.is_punct(k, '(') {
+        if let Some(close) = (k + 1..limit.min(k + 8)).find(|&i| t.is_punct(i, ')')) {
+            return close + 1;
+        }
+    }
+    if t.is_word(k) && t.tok(k) == "of" {
+        if let Some(m) = mention_starting_at(t, k + 1, limit) {
+            return m.last + 1;
+        }
+    }
+    k
+}
+
+/// The subject of the verb at `v`: the mention right before it (past
+/// adverbs, a bracket `(R-Utah)` and an apposition `, the spokesman,`); for
+/// an `-ing` form after a comma (`…, saying`), the subject of the sentence.
+fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention> {
+    let mut s = v;
+    while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+        s -= 1;
+    }
+    if s <= floor {
+        return None;
+    }
+    if gerund {
+        let lead = t.is_punct(s - 1, ',')
+            || (t.is_word(s - 1)
+                && matches!(t.tok(s - 1), "by" | "after" | "before" | "while" | "when"));
+        if !lead {
+            return None;
+        }
+        let first = (floor..s).find(|&i| t.is_word(i))?;
+        return mention_starting_at(t, first, s).or_else(|| {
+            // "Speaking at a rally, Trump said …, adding": the subject of
+            // the first clause with a verb.
+            (first..s).find_map(|i| {
+                mention_starting_at(t, i, s).filter(|m| verb_at(t, m.last + 1).is_some())
+            })
+        });
+    }
+    let mut k = s - 1;
+    if t.is_punct(k, ')') {
+        let open = (floor..k).rev().take(10).find(|&i| t.is_punct(i, '('))?;
+        k = open.checked_sub(1)?;
+        if k < floor {
+            return None;
+        }
+    }
+    mention_ending_at(t, k, floor)
+        .or_else(|| apposition_subject(t, k, floor))
+        .or_else(|| with_postmodifier(t, k, floor))
 }
 
 /// Skips `, the Kremlin spokesman,` after a name.
@@ -172,16 +307,8 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     let mut v = k;
     loop {
         if let Some((info, cue_end)) = verb_at(t, v) {
-            if (info.speech || colon) && !info.gerund && !(v > 0 && is_be(t, v - 1)) {
-                let mut s = v;
-                while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
-                    s -= 1;
-                }
-                let speaker = if s > floor {
-                    mention_ending_at(t, s - 1, floor)
-                } else {
-                    None
-                };
+            if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
+                let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
                 if speaker.is_some() {
                     return Some(Tag {
@@ -260,6 +387,15 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             || before.is_some()
             || (after.is_some() && (ends_clause || words >= 6))
             || !q.pieces[0].opened;
+        // `With thousands of systems, “there is no single point of
+        // failure,” he said.`: the words before the quote are said too.
+        if after.is_some() && !standalone && q.pieces[0].opened {
+            let a = first_content(t, floor, first);
+            if a < first && (a..first).all(|k| !matches!(t.tokens[k].kind, Kind::Mark(_))) {
+                cand.pieces[0].0 = a;
+                cand.kind = QuoteKind::Mixed;
+            }
+        }
         let tag = after.or(before);
         if !is_direct {
             cand.kind = QuoteKind::Partial;
@@ -398,10 +534,10 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
     while k < cands.len() {
         let (prev, cur) = (&cands[k - 1], &cands[k]);
         let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
-        let prev_tag_after = prev.cue.is_some_and(|c| c.0 > prev.last());
+        let prev_tag_after = prev.cue.is_some();
         let between_ok = prev.cue.is_some_and(|c| {
             let tag_end = prev.speaker.as_ref().map_or(c.1, |m| m.last.max(c.1));
-            (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 3
+            (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 1000
         });
         if same_para
             && prev.kind == QuoteKind::Direct
@@ -472,7 +608,8 @@ fn according_to(
     if !(t.tok(i).eq_ignore_ascii_case("according") && t.is_word(i + 1) && t.tok(i + 1) == "to") {
         return None;
     }
-    let m = mention_starting_at(t, i + 2, range.end)?;
+    let m = mention_starting_at(t, i + 2, range.end)
+        .or_else(|| source_until_comma(t, i + 2, range.end))?;
     let (a, b) = if i == range.start || opens_sentence(t, i) {
         let mut a = m.last + 1;
         while a < range.end
@@ -503,6 +640,27 @@ fn according_to(
     })
 }
 
+/// `According to conservative talk radio host Rush Limbaugh, …`: a source
+/// the mention grammar does not cover, taken up to the comma (its name, if
+/// it ends with one).
+fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
+    let comma = (from..limit.min(from + 12)).find(|&k| t.is_punct(k, ','))?;
+    if comma == from || (from..comma).any(|k| !t.is_word(k)) {
+        return None;
+    }
+    mention_ending_at(t, comma - 1, from).or(Some(Mention {
+        first: from,
+        last: comma - 1,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: Vec::new(),
+        gender: None,
+    }))
+}
+
 /// `X said (that) …`, `X told Y that …`, `…, X said.`, `…, said X.`
 fn reported(
     t: &Text,
@@ -511,21 +669,15 @@ fn reported(
     covered: &[bool],
 ) -> Option<Candidate> {
     let (info, cue_end) = verb_at(t, i)?;
-    if i > 0 && is_be(t, i - 1) || info.gerund {
+    if i > 0 && is_be(t, i - 1) {
         return None;
     }
     let floor = range.start;
     let mut end = content_end(t, range.clone());
-    // Subject before the verb, past adverbs and an apposition.
-    let mut s = i;
-    while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
-        s -= 1;
+    let subject = subject_of(t, i, floor, info.gerund);
+    if info.gerund && subject.is_none() {
+        return None;
     }
-    let subject = if s > floor {
-        mention_ending_at(t, s - 1, floor).or_else(|| apposition_subject(t, s - 1, floor))
-    } else {
-        None
-    };
     if let Some(m) = subject {
         // A tag inside dashes (`– which the White House said … –`) reports
         // only up to the closing dash.
@@ -541,8 +693,33 @@ fn reported(
         {
             let b = m.first - 2;
             let a = first_content(t, floor, b);
-            if a <= b && words_in(t, a, b) >= 3 && !touches(covered, a, b) && info.speech {
+            if a <= b
+                && words_in(t, a, b) >= 3
+                && !touches(covered, a, b)
+                && info.speech
+                && !opens_adverbial(t, a)
+            {
                 return Some(reported_candidate((a, b), (i, cue_end), m));
+            }
+        }
+        // `The museum, Mr. Bush said, celebrated …`: a tag between commas
+        // splits the content in two.
+        let comma_after = (cue_end + 1..(cue_end + 7).min(end)).find(|&k| t.is_punct(k, ','));
+        if let (true, Some(comma)) = (
+            m.first > floor + 1 && t.is_punct(m.first - 1, ',') && info.speech,
+            comma_after,
+        ) {
+            let b1 = m.first - 2;
+            let a1 = first_content(t, floor, b1);
+            let a2 = comma + 1;
+            if a1 <= b1
+                && a2 <= end
+                && words_in(t, a1, b1) + words_in(t, a2, end) >= 4
+                && !touches(covered, a1, end)
+            {
+                let mut c = reported_candidate((a1, b1), (i, cue_end), m);
+                c.pieces.push((a2, end));
+                return Some(c);
             }
         }
         // `X said (that) …`
@@ -556,18 +733,35 @@ fn reported(
         }
         let that = t.is_word(n) && t.tok(n) == "that";
         let colon = t.is_punct(n, ':');
-        let clause = info.bare && starts_clause(t, n);
+        let clause = starts_clause(t, n, info);
+        // `asked whether …`, `urged Congress to …`
+        let question = matches!(info.lemma, "ask" | "wonder" | "question")
+            && t.is_word(n)
+            && matches!(t.tok(n), "whether" | "if" | "why" | "how" | "what" | "when");
         // `called it a “disgrace”`: quoted words in the object of a
         // labelling verb.
         let labeled = crate::lexicon::is_labeling(info.lemma)
             && (n..=end).any(|k| {
                 matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'') && !covered[k]
             });
-        if !(that || colon || clause || labeled) {
+        if !(that || colon || clause || labeled || question) {
             return None;
         }
+        if labeled && !(that || colon || clause || question) {
+            // The object ends with its last quoted words.
+            if let Some(close) = (n..=end)
+                .rev()
+                .find(|&k| matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\''))
+            {
+                end = close;
+            }
+        }
         let a = if colon { n + 1 } else { n };
-        let b = if colon { last_in_paragraph(t, a) } else { end };
+        let b = if colon {
+            last_in_paragraph(t, a)
+        } else {
+            cut_at_next_report(t, a, end)
+        };
         if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
             return None;
         }
@@ -608,6 +802,64 @@ fn reported_candidate(piece: (usize, usize), cue: (usize, usize), m: Mention) ->
     }
 }
 
+/// Does the phrase at `a` open with a preposition or subordinator (`At an
+/// event in New York, …`): an adverbial, not reported content?
+fn opens_adverbial(t: &Text, a: usize) -> bool {
+    t.is_word(a)
+        && matches!(
+            t.tok(a).to_lowercase().as_str(),
+            "at" | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "when"
+                | "since"
+                | "as"
+                | "with"
+                | "without"
+                | "for"
+                | "from"
+                | "by"
+                | "under"
+                | "over"
+                | "despite"
+                | "although"
+                | "though"
+                | "if"
+                | "because"
+                | "asked"
+                | "speaking"
+                | "according"
+                | "unlike"
+                | "like"
+                | "following"
+                | "amid"
+                | "among"
+                | "until"
+                | "to"
+                | "of"
+        )
+}
+
+/// Ends content before `, but he said …`: a second report in the sentence.
+fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
+    for k in a + 1..b {
+        if matches!(t.tokens[k].kind, Kind::Punct(',' | ';'))
+            && t.is_word(k + 1)
+            && matches!(
+                t.tok(k + 1),
+                "but" | "and" | "while" | "although" | "though" | "yet" | "as"
+            )
+            && (k + 2..(k + 7).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+    }
+    b
+}
+
 /// The first content token at or after `from`: past dashes and brackets.
 fn first_content(t: &Text, from: usize, to: usize) -> usize {
     let mut a = from;
@@ -623,7 +875,7 @@ fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let words = (k..end).filter(|&i| t.is_word(i)).count();
     words <= 8
         && !(k..end).any(|i| {
-            t.is_word(i) && (t.tok(i) == "that" || matches!(t.tokens[i].kind, Kind::Mark(_)))
+            (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
         })
 }
 
@@ -634,10 +886,36 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         return None;
     }
     let mut j = k;
-    while j > floor && j + 15 > k {
+    while j > floor && j + 25 > k {
         j -= 1;
         if t.is_punct(j, ',') {
-            return mention_ending_at(t, j.checked_sub(1)?, floor);
+            // "Dmitry Peskov, the spokesman, said", else "A lawyer for the
+            // outlets, David Schulz, said".
+            return mention_ending_at(t, j.checked_sub(1)?, floor)
+                .or_else(|| with_postmodifier(t, j - 1, floor))
+                .or_else(|| {
+                    mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
+                });
+        }
+    }
+    None
+}
+
+/// `Experts on North Korea said`, `A lawyer for the news outlets`: a
+/// mention followed by a prepositional phrase that ends at `k`.
+fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(8).max(floor);
+    for p in (lo + 1..k).rev() {
+        if !t.is_word(p) {
+            return None;
+        }
+        if matches!(
+            t.tok(p),
+            "of" | "on" | "for" | "in" | "at" | "from" | "with"
+        ) {
+            if let Some(m) = mention_ending_at(t, p - 1, floor) {
+                return Some(m);
+            }
         }
     }
     None
@@ -711,31 +989,120 @@ fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
 }
 
 /// Can a bare clause start at `n` (`said the plan failed`, `said he would`)?
-fn starts_clause(t: &Text, n: usize) -> bool {
+fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
     if !t.is_word(n) {
         return false;
     }
     let w = t.tok(n);
+    // A subject pronoun starts a clause after any reporting verb
+    // (`noted she has pushed`).
+    if matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there") {
+        return true;
+    }
+    if !info.bare {
+        return false;
+    }
+    // Verbs of saying and thinking take a clause, not an object: anything
+    // but a preposition or a pro-form starts one (`said witnesses saw`);
+    // an article only when a finite verb follows (`said the plan was`).
+    const NOT_CLAUSE: &[&str] = &[
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "into",
+        "so",
+        "nothing",
+        "something",
+        "anything",
+        "much",
+        "little",
+        "yes",
+        "no",
+        "hello",
+        "goodbye",
+        "more",
+        "less",
+        "as",
+        "than",
+        "and",
+        "or",
+        "but",
+        "otherwise",
+        "differently",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "earlier",
+        "later",
+        "recently",
+        "last",
+        "next",
+        "this",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "because",
+        "since",
+        "though",
+        "although",
+        "what",
+        "how",
+        "why",
+        "who",
+        "which",
+        "whether",
+    ];
+    if matches!(w, "the" | "a" | "an") {
+        // "said" takes a clause even without a finite auxiliary after the
+        // noun phrase ("said the recent spate of shootings demands …").
+        return info.lemma == "say" && (n..n + 5).all(|k| k < t.tokens.len() && t.is_word(k))
+            || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
+    }
+    let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
+    !NOT_CLAUSE.contains(&w) && !lone_name
+}
+
+/// A rough test for a finite verb form after a noun phrase
+/// (`the plan was`, `a deal would`): auxiliaries and modals.
+fn is_finite_verb(word: &str) -> bool {
     matches!(
-        w,
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "I"
-            | "there"
-            | "this"
-            | "these"
-            | "the"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "a"
-            | "an"
-            | "nothing"
-            | "everyone"
-    ) || (t.is_capitalized(n) && mentions::name_run(t, n, t.tokens.len()).is_some())
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "isn’t"
+            | "wasn’t"
+            | "won’t"
+            | "wouldn’t"
+            | "isn't"
+            | "wasn't"
+            | "won't"
+            | "wouldn't"
+    )
 }
 
 #[cfg(test)]

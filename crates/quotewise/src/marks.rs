@@ -60,7 +60,10 @@ pub(crate) fn scan(t: &Text) -> Vec<Quoted> {
         let mut continued = pending.take();
         if let Some(q) = &continued {
             // Continue only when this paragraph opens with a mark.
-            let first_opens = matches!(t.tokens[para.start].kind, Kind::Mark(c) if opens(c));
+            // (in the same style: a straight mark left open is not
+            // continued by a curly one).
+            let open_ch = t.tokens[q.pieces[q.pieces.len() - 1].first].kind;
+            let first_opens = matches!(t.tokens[para.start].kind, Kind::Mark(c) if opens(c) && (c == '"') == (open_ch == Kind::Mark('"')));
             if !first_opens && !has_orphan_close(t, para.clone()) {
                 out.push(q.clone());
                 continued = None;
@@ -394,6 +397,11 @@ mod tests {
         mixed_styles,
         "“Immunity deals should go,\" he said.",
         vec![vec!["“Immunity deals should go,\""]]
+    );
+    t!(
+        double_apostrophes,
+        "Not paying taxes ''makes me smart,'' he said.",
+        vec![vec!["''makes me smart,''"]]
     );
     t!(empty, "", vec![]);
     t!(only_marks, "” “ ” \"", vec![]);

@@ -268,13 +268,25 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
         return None;
     }
     let word = t.tok(i);
+    // A capitalised form is a verb only at a sentence start ("Said one
+    // aide"), never inside a name ("United States").
     let info = match VERBS.get(word) {
         Some(info) => *info,
-        None if word.chars().next().is_some_and(char::is_uppercase) => {
+        None if word.chars().next().is_some_and(char::is_uppercase) && t.starts_sentence(i) => {
             *VERBS.get(word.to_lowercase().as_str())?
         }
         None => return None,
     };
+    // A noun reading: "Health worries have dogged", "the claims are".
+    if i + 1 < t.tokens.len()
+        && t.is_word(i + 1)
+        && matches!(
+            t.tok(i + 1),
+            "have" | "has" | "are" | "were" | "is" | "was" | "will" | "would"
+        )
+    {
+        return None;
+    }
     match info.particle {
         Some(p) => (t.is_word(i + 1) && t.tok(i + 1) == p).then_some((info, i + 1)),
         None => Some((info, i)),
@@ -472,6 +484,28 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         }
         return Some(m);
     }
+    // "Trump’s campaign said", "Ivana Trump's brief said".
+    if end > floor && w.chars().next().is_some_and(char::is_lowercase) && t.is_capitalized(end - 1)
+    {
+        let owner = t.tok(end - 1);
+        if strip_possessive(owner).len() + 1 < owner.len() && verb_at(t, end).is_none() {
+            let mut first = end - 1;
+            while first > floor && is_name_word(t, first - 1) {
+                first -= 1;
+            }
+            return Some(Mention {
+                first,
+                last: end,
+                kind: MentionKind::Description {
+                    plural: false,
+                    org: ROLES.get(w).is_some_and(|r| r.org),
+                },
+                name: None,
+                descriptors: vec![strip_possessive(owner).to_lowercase(), w.to_string()],
+                gender: None,
+            });
+        }
+    }
     if let Some(role) = ROLES.get(w) {
         // A description: walk back over modifiers to a determiner.
         let mut first = end;
@@ -548,8 +582,8 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         }
         j += 1;
         // A possessive ends a name; a description may follow ("Trump’s campaign").
-        if strip_possessive(w).len() != w.len() && !(j < limit && t.is_word(j) && is_role(t.tok(j)))
-        {
+        let next_lower = j < limit && t.is_word(j) && (is_role(t.tok(j)) || is_modifier(t.tok(j)));
+        if strip_possessive(w).len() != w.len() && !next_lower {
             break;
         }
     }

@@ -159,6 +159,16 @@ fn tokenize(text: &str) -> Vec<Token> {
                 sentence: 0,
                 paragraph: 0,
             });
+        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // Two apostrophes stand for a double quotation mark (''…'').
+            chars.next();
+            tokens.push(Token {
+                start: i,
+                end: i + 2,
+                kind: Kind::Mark('"'),
+                sentence: 0,
+                paragraph: 0,
+            });
         } else {
             let kind = if is_mark(c) {
                 Kind::Mark(c)
