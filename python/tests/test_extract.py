@@ -43,7 +43,7 @@ def test_sample_article_speakers(extractor, sample):
 
 
 def test_char_offsets_slice_the_python_string_and_byte_offsets_the_utf8(extractor):
-    text = "Ünïcödé prelude — and then “Ça va très bien,” Zoë said."
+    text = "Ünïcödé prelude — ça. “Ça va très bien,” Zoë said."
     doc = extractor.extract(text)
     [quote] = [q for q in doc.quotes if q.kind == "direct"]
     [piece] = quote.content
@@ -112,7 +112,7 @@ def test_options_are_kept_and_checked():
     ex = quotewise.Extractor(indirect=False, partial=False, min_confidence=0.5)
     assert (ex.indirect, ex.partial, ex.min_confidence) == (False, False, 0.5)
     default = quotewise.Extractor()
-    assert (default.indirect, default.partial, default.min_confidence) == (True, True, 0.0)
+    assert (default.indirect, default.partial, default.min_confidence) == (True, False, 0.0)
     with pytest.raises(quotewise.ConfigError, match="min_confidence must be a number in 0..=1, got 1.5"):
         quotewise.Extractor(min_confidence=1.5)
     with pytest.raises(ValueError):
@@ -120,16 +120,19 @@ def test_options_are_kept_and_checked():
 
 
 def test_options_change_results(sample):
-    """Turning partial quotes off drops them."""
-    with_partial = quotewise.Extractor().extract(sample)
-    without = quotewise.Extractor(partial=False).extract(sample)
-    assert not any(q.kind == "partial" for q in without.quotes)
-    assert len(without.quotes) <= len(with_partial.quotes)
+    """Partial quotes are off by default; turning them on adds some."""
+    default = quotewise.Extractor().extract(sample)
+    with_partial = quotewise.Extractor(partial=True).extract(sample)
+    assert not any(q.kind == "partial" for q in default.quotes)
+    assert any(q.kind == "partial" for q in with_partial.quotes)
+    without_indirect = quotewise.Extractor(indirect=False).extract(sample)
+    assert any(q.kind == "indirect" for q in default.quotes)
+    assert not any(q.kind == "indirect" for q in without_indirect.quotes)
 
 
 def test_repr_reads_like_a_constructor_call():
     ex = quotewise.Extractor(indirect=False, min_confidence=0.25)
-    assert repr(ex) == "Extractor(indirect=False, partial=True, min_confidence=0.25)"
+    assert repr(ex) == "Extractor(indirect=False, partial=False, min_confidence=0.25)"
     again = eval(repr(ex), {"Extractor": quotewise.Extractor})
     assert again.to_json() == ex.to_json()
 

@@ -17,7 +17,8 @@ use crate::value::{from_json, to_json, Reduce};
 ///
 /// Options (keyword-only; leaving one out keeps the default):
 /// ``indirect`` reports indirect speech (default ``True``);
-/// ``partial`` reports partial quotes (default ``True``);
+/// ``partial`` reports partial quotes, a few quoted words in a sentence that
+/// is not reported speech (default ``False``);
 /// ``min_confidence`` drops speakers below this confidence, 0..1 (default
 /// ``0.0``).
 #[pyclass(frozen, module = "quotewise", name = "Extractor")]
