@@ -21,3 +21,17 @@ def test_readme_python_example_runs(capsys):
     out = capsys.readouterr().out
     assert "direct “We will win,”" in out
     assert "“Prices will fall,”" in out
+
+
+def test_issue_one_liner_prints_the_sample_quotes():
+    """The 'done when' check of the Python package: a fresh interpreter, the
+    sample article, the quotes printed."""
+    import subprocess
+    import sys
+
+    code = ("import quotewise; print(quotewise.Extractor().extract("
+            "open('examples/sample_article.txt', encoding='utf-8').read()).quotes)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True, timeout=60).stdout
+    assert out.startswith("[Quote(kind=")
+    assert "speaker='Putin'" in out or "speaker='Vladimir Putin'" in out
