@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("benches/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("benches/ has a parent")
+        .to_path_buf()
 }
 
 /// The news texts to benchmark on: every article of PolNeAR dev, or the
@@ -23,7 +26,9 @@ pub fn news_texts() -> Vec<String> {
                 v["text"].as_str().expect("dev line has text").to_string()
             })
             .collect(),
-        Err(_) => vec![std::fs::read_to_string(root.join("examples/sample_article.txt"))
-            .expect("examples/sample_article.txt is shipped")],
+        Err(_) => vec![
+            std::fs::read_to_string(root.join("examples/sample_article.txt"))
+                .expect("examples/sample_article.txt is shipped"),
+        ],
     }
 }
