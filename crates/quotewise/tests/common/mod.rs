@@ -162,7 +162,7 @@ fn check_no_overlap(doc: &Document) {
                 );
             }
         }
-        if furthest.is_none_or(|(end, _)| piece.end > end) {
+        if furthest.map_or(true, |(end, _)| piece.end > end) {
             furthest = Some((piece.end, i));
         }
     }
