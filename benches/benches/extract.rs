@@ -32,7 +32,7 @@ fn dev_texts(c: &mut Criterion) {
 
 fn one_document(c: &mut Criterion) {
     let joined = quotewise_benches::news_texts().join("\n\n");
-    let ten = vec![joined.as_str(); 10].join("\n\n");
+    let ten = [joined.as_str(); 10].join("\n\n");
     let storm = quotewise_benches::quote_storm(10_000_000);
     let extractor = Extractor::new();
     let mut group = c.benchmark_group("one-document");
