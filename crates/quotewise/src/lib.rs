@@ -9,12 +9,18 @@
 //! ```
 #![deny(missing_docs)]
 
+mod attribution;
+mod entities;
 mod error;
 mod extractor;
 mod lexicon;
+mod marks;
+mod mentions;
 mod model;
 mod pipeline;
+mod resolve;
 mod span;
+mod text;
 
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
