@@ -163,7 +163,7 @@ pub fn check_no_overlap(doc: &Document) {
                 );
             }
         }
-        if furthest.map_or(true, |(end, _)| piece.end > end) {
+        if furthest.is_none_or(|(end, _)| piece.end > end) {
             furthest = Some((piece.end, i));
         }
     }
