@@ -82,9 +82,10 @@ struct ExtractArgs {
     #[arg(long)]
     no_indirect: bool,
 
-    /// Do not report partial quotes (a few quoted words in a sentence).
+    /// Also report partial quotes: a few quoted words in a sentence that is
+    /// not reported speech (off by default: most are titles and scare quotes).
     #[arg(long)]
-    no_partial: bool,
+    partial: bool,
 
     /// Drop speakers below this confidence (0..=1); the quote stays.
     #[arg(long, value_name = "X", default_value_t = 0.0)]
@@ -101,7 +102,7 @@ fn main() -> ExitCode {
 fn extract(args: ExtractArgs) -> ExitCode {
     let extractor = match ExtractorBuilder::new()
         .indirect(!args.no_indirect)
-        .partial(!args.no_partial)
+        .partial(args.partial)
         .min_confidence(args.min_confidence)
         .build()
     {
