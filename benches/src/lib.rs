@@ -32,3 +32,28 @@ pub fn news_texts() -> Vec<String> {
         ],
     }
 }
+
+/// A single paragraph of at least `bytes` bytes with no newline and a
+/// quote mark every few words, many of them unbalanced: the worst case for
+/// a quote scanner, to compare with normal news per byte.
+pub fn quote_storm(bytes: usize) -> String {
+    const PIECES: &[&str] = &[
+        "“We will win,” Jane Smith said, ",
+        "and “the talks ",
+        "went on” while ",
+        "« nobody » ",
+        "\"said\" ",
+        "“ ",
+        "” ",
+        "he added that ‘it’s ",
+        "fine’ and ",
+        "„ja“ ",
+    ];
+    let mut text = String::with_capacity(bytes + 64);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(PIECES[i % PIECES.len()]);
+        i += 1;
+    }
+    text
+}
