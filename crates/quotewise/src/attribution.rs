@@ -342,6 +342,9 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         }
         k -= 1;
     }
+    if k < floor {
+        return None;
+    }
     // "According to Putin, “…”"
     if let Some(m) = mention_ending_at(t, k, floor) {
         if m.first >= floor + 2
@@ -375,7 +378,7 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                 }
             }
         }
-        if v == floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
+        if v <= floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
             return None;
         }
         v -= 1;
