@@ -128,7 +128,8 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         if info.gerund {
             return None;
         }
-        let speaker = mention_starting_at(t, cue_end + 1, limit);
+        let speaker = mention_starting_at(t, cue_end + 1, limit)
+            .or_else(|| generic_after(t, cue_end + 1, limit));
         return Some(Tag {
             cue: (j, cue_end),
             speaker,
@@ -175,12 +176,20 @@ fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
                 | "Her"
                 | "their"
                 | "Their"
+                | "one"
+                | "One"
+                | "another"
+                | "Another"
+                | "two"
+                | "Two"
+                | "some"
+                | "Some"
         )
     {
         return None;
     }
     let mut k = j + 1;
-    while k < limit && k <= j + 5 && t.is_word(k) {
+    while k < limit && k <= j + 7 && t.is_word(k) {
         if speech_verb(t, k).is_some() && k > j + 1 {
             return Some(Mention {
                 first: j,
@@ -211,7 +220,58 @@ fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
             return m.last + 1;
         }
     }
+    // "a spokesman for committee Democrats said": a short prepositional
+    // phrase running into a speech verb.
+    if t.is_word(k)
+        && matches!(
+            t.tok(k),
+            "of" | "for" | "at" | "with" | "from" | "in" | "on"
+        )
+    {
+        if let Some(v) = (k + 1..limit.min(k + 8))
+            .take_while(|&i| t.is_word(i))
+            .find(|&i| speech_verb(t, i).is_some())
+        {
+            return v;
+        }
+    }
     k
+}
+
+/// The speaker named after a speech verb when the mention grammar does not
+/// cover it: `said the second official`, `said one district GOP leader`,
+/// `says the ad’s narrator`: up to seven words to the next punctuation.
+fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.is_word(j)
+        || !matches!(
+            t.tok(j).to_lowercase().as_str(),
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
+        )
+    {
+        return None;
+    }
+    let mut k = j;
+    while k + 1 < limit
+        && k < j + 7
+        && t.is_word(k + 1)
+        && !matches!(
+            t.tok(k + 1),
+            "who" | "which" | "that" | "and" | "in" | "on" | "at" | "as"
+        )
+    {
+        k += 1;
+    }
+    (k > j && verb_at(t, k).is_none()).then(|| Mention {
+        first: j,
+        last: k,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: (j + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        gender: None,
+    })
 }
 
 /// The subject of the verb at `v`: the mention right before it (past
@@ -240,8 +300,11 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     } else if gerund && t.is_word(s - 1) && crate::mentions::contracted_be(t.tok(s - 1)) {
         return mention_ending_at(t, s - 1, floor);
     }
-    if gerund {
-        let lead = t.is_punct(s - 1, ',')
+    // "The president noted …, and added:": the subject of the sentence.
+    let coordinated = t.is_word(s - 1) && matches!(t.tok(s - 1), "and" | "but") && s - 1 > floor;
+    if gerund || coordinated {
+        let lead = coordinated
+            || t.is_punct(s - 1, ',')
             || (t.is_word(s - 1)
                 && matches!(t.tok(s - 1), "by" | "after" | "before" | "while" | "when"));
         if !lead {
