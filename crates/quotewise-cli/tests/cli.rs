@@ -348,7 +348,7 @@ fn an_invalid_option_fails_before_reading() {
 
 #[test]
 fn partial_quotes_are_opt_in_as_in_the_library() {
-    let text = "Putin suggested a “virtually live” experiment on Thursday.";
+    let text = "The Russian leader suggested a “virtually live” experiment on Thursday.";
     let kinds = |args: &[&str]| -> Vec<Value> {
         let docs = lines(&quotewise(args, text.as_bytes()));
         docs[0]["quotes"]
