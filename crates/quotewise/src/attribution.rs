@@ -641,7 +641,10 @@ pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
         return false;
     };
     let it = matches!(m.kind, MentionKind::Pronoun(p) if p.person == 0);
-    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it {
+    let gerund_head = m
+        .name
+        .is_some_and(|(a, b)| a == b && t.tok(a).ends_with("ing"));
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it || gerund_head {
         return false;
     }
     let mut v = skip_postmodifier(t, m.last + 1, first);
@@ -652,7 +655,7 @@ pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
     }
     let w = t.tok(v);
     let verbish =
-        verb_at(t, v).is_some() || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+        verb_at(t, v).is_some() || (w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w));
     if !verbish {
         return false;
     }
@@ -742,7 +745,7 @@ pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candi
                 continue;
             }
             if let Some(c) = according_to(t, i, range.clone(), covered)
-                .or_else(|| reported(t, i, range.clone(), covered))
+                .or_else(|| reported(t, i, range.clone(), covered, quoted))
             {
                 let end = c.last();
                 out.push(c);
@@ -842,6 +845,7 @@ fn reported(
     i: usize,
     range: std::ops::Range<usize>,
     covered: &[bool],
+    quoted: &[bool],
 ) -> Option<Candidate> {
     let (info, cue_end) = verb_at(t, i)?;
     // "was asked" is passive; "is promising" is progressive.
@@ -982,11 +986,21 @@ fn reported(
             }
         }
         let a = if colon { n + 1 } else { n };
-        let b = if colon {
+        let mut b = if colon {
             last_in_paragraph(t, a)
         } else {
             cut_at_next_report(t, a, end)
         };
+        // Quoted words run to their closing mark, past a sentence end
+        // inside them (`he believes “there may be … chest. But …”`).
+        if quoted.get(b).copied().unwrap_or(false) {
+            while b + 1 < quoted.len()
+                && quoted[b + 1]
+                && t.tokens[b + 1].paragraph == t.tokens[b].paragraph
+            {
+                b += 1;
+            }
+        }
         if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
             return None;
         }
@@ -1085,7 +1099,8 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
             )
             && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
         {
-            return k - 1;
+            // keep a closing mark that hugs the comma: `another," and he`
+            return if c > k + 1 { c - 1 } else { k - 1 };
         }
         if t.is_word(k)
             && t.tok(k) == "but"
