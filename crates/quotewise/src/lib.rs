@@ -11,6 +11,7 @@
 
 mod error;
 mod extractor;
+mod gazetteer;
 mod lexicon;
 mod model;
 mod pipeline;
@@ -18,6 +19,9 @@ mod span;
 
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
+pub use crate::gazetteer::{
+    Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, GazetteerOptions, LinkMethod,
+};
 pub use crate::model::{
     Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
 };

@@ -5,7 +5,7 @@ use crate::model::{Document, Quote, QuoteKind};
 use crate::span::CharIndex;
 
 /// Runs every stage over `text`.
-pub(crate) fn run(_extractor: &Extractor, text: &str) -> Document {
+pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
     let index = CharIndex::new(text);
     let mut quotes = Vec::new();
     let mut open = None;
@@ -24,9 +24,13 @@ pub(crate) fn run(_extractor: &Extractor, text: &str) -> Document {
             _ => {}
         }
     }
-    Document {
+    let mut doc = Document {
         id: None,
         quotes,
         entities: Vec::new(),
+    };
+    if let Some(g) = extractor.gazetteer() {
+        g.link(text, &index, &mut doc);
     }
+    doc
 }
