@@ -16,14 +16,44 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+/// Spaces after the folded text, so that the matcher can always read a
+/// few bytes past any word start.
+pub(crate) const PAD: usize = 8;
+
 /// A folded text and the map back to the text it was folded from.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
-    /// The folded text.
-    pub(crate) text: String,
+    /// The folded text (valid UTF-8), then [`PAD`] spaces.
+    buf: Vec<u8>,
+    /// The length of the folded text without the padding.
+    len: usize,
     /// `(folded offset, original offset)` at every point after which the
     /// two advance together again, sorted by both.
     anchors: Vec<(usize, usize)>,
+}
+
+/// The high bit of every byte of a `u64`.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// `n` in every byte of a `u64`.
+const fn splat(n: u8) -> u64 {
+    n as u64 * 0x0101_0101_0101_0101
+}
+
+/// [`fold_ascii`] of eight ASCII bytes at once (SWAR: no byte may have its
+/// high bit set, so byte-wise additions below never carry into the next
+/// byte).
+#[inline]
+fn fold_ascii8(b: u64) -> u64 {
+    // High bit of each byte set where `x >= n`, for ASCII `x`.
+    let at_least = |x: u64, n: u8| x.wrapping_add(splat(0x80 - n)) & HI;
+    let lower = b | splat(0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digit = at_least(b, b'0') & !at_least(b, b'9' + 1);
+    // 0xFF in the bytes kept.
+    let keep = ((letter | digit) >> 7) * 0xFF;
+    let value = b | ((letter >> 7) * 0x20);
+    (value & keep) | (splat(b' ') & !keep)
 }
 
 impl Folded {
@@ -36,31 +66,64 @@ impl Folded {
 
     /// Folds `text` into this buffer, reusing its allocations.
     pub(crate) fn refold(&mut self, text: &str) {
-        let mut out = std::mem::take(&mut self.text).into_bytes();
+        let out = &mut self.buf;
         out.clear();
-        out.reserve(text.len());
+        out.reserve(text.len() + 1 + PAD);
         self.anchors.clear();
         out.push(b' ');
         self.anchors.push((1, 0));
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: a run of ASCII, eight bytes at a time, one byte to
+            // one byte.
+            let words = bytes[i..]
+                .chunks_exact(8)
+                .take_while(|c| u64::from_le_bytes((*c).try_into().expect("8 bytes")) & HI == 0)
+                .count();
+            if words > 0 {
+                let from = out.len();
+                out.resize(from + 8 * words, 0);
+                let src = bytes[i..i + 8 * words].chunks_exact(8);
+                for (dst, src) in out[from..].chunks_exact_mut(8).zip(src) {
+                    let word = u64::from_le_bytes(src.try_into().expect("8 bytes"));
+                    dst.copy_from_slice(&fold_ascii8(word).to_le_bytes());
+                }
+                i += 8 * words;
+                continue;
+            }
             let b = bytes[i];
             if b.is_ascii() {
-                // One byte in, one byte out: no anchor needed.
                 out.push(fold_ascii(b));
                 i += 1;
                 continue;
             }
             let c = text[i..].chars().next().expect("i is a char boundary");
             let before = out.len();
-            fold_char(c, &mut out);
+            fold_char(c, out);
             i += c.len_utf8();
             if out.len() - before != c.len_utf8() {
                 self.anchors.push((out.len(), i));
             }
         }
-        self.text = String::from_utf8(out).expect("folding writes whole chars");
+        self.len = out.len();
+        out.resize(self.len + PAD, b' ');
+    }
+
+    /// The folded text.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// The folded text followed by [`PAD`] spaces.
+    pub(crate) fn padded(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// The folded text as a string.
+    #[cfg(test)]
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).expect("folding writes whole chars")
     }
 
     /// The original offset of folded offset `folded`. Offsets inside the
@@ -78,12 +141,16 @@ impl Folded {
 }
 
 /// Lower-cases an ASCII letter, keeps digits, makes anything else a space.
+/// Branch-free, so that loops over it vectorise.
+#[inline]
 fn fold_ascii(b: u8) -> u8 {
-    match b {
-        b'A'..=b'Z' => b + 32,
-        b'a'..=b'z' | b'0'..=b'9' => b,
-        _ => b' ',
-    }
+    let lower = b | 0x20;
+    let letter = u8::from(lower.wrapping_sub(b'a') < 26);
+    let digit = u8::from(b.wrapping_sub(b'0') < 10);
+    // All ones where the byte is kept.
+    let keep = 0u8.wrapping_sub(letter | digit);
+    let value = b | (0x20 & 0u8.wrapping_sub(letter));
+    (value & keep) | (b' ' & !keep)
 }
 
 /// Folds one char onto `out`. Used for gazetteer names and text alike, so
@@ -94,7 +161,9 @@ pub(crate) fn fold_char(c: char, out: &mut Vec<u8>) {
         return;
     }
     let push = |out: &mut Vec<u8>, s: &str| out.extend_from_slice(s.as_bytes());
-    if !is_word_char(c) {
+    // General Punctuation (curly quotes, dashes, ellipsis): the common
+    // non-ASCII chars of news text, none of them part of a word.
+    if ('\u{2000}'..='\u{206F}').contains(&c) || !is_word_char(c) {
         out.push(b' ');
         return;
     }
@@ -172,11 +241,11 @@ mod tests {
         let text = "“Hi,” said Peskóv’s aide to Pesko\u{301}v and Strauß.";
         let folded = Folded::new(text);
         assert_eq!(
-            folded.text,
+            folded.as_str(),
             "  hi   said peskov s aide to peskov and strauss "
         );
         for needle in [" peskov s", " peskov", " strauss", " said", " hi"] {
-            for (f, _) in folded.text.match_indices(needle) {
+            for (f, _) in folded.as_str().match_indices(needle) {
                 let start = folded.original(f + 1);
                 let end = folded.original(f + needle.len());
                 assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
@@ -187,13 +256,39 @@ mod tests {
                 );
             }
         }
-        assert_eq!(folded.original(folded.text.len()), text.len());
+        assert_eq!(folded.original(folded.as_bytes().len()), text.len());
+    }
+
+    #[test]
+    fn fast_and_slow_paths_agree() {
+        let text = "Mr. PUTIN_said, at 10:30 (Moscow) — “We’ll see” — to Peskóv & [Rossiya-24]! "
+            .repeat(9);
+        let want: String = std::iter::once(' ')
+            .chain(text.chars().flat_map(|c| {
+                let mut out = Vec::new();
+                fold_char(c, &mut out);
+                String::from_utf8(out).unwrap().chars().collect::<Vec<_>>()
+            }))
+            .collect();
+        let folded = Folded::new(&text);
+        assert_eq!(folded.as_str(), want);
+        for b in 0..=127u8 {
+            let c = b as char;
+            let want = if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase() as u8
+            } else {
+                b' '
+            };
+            assert_eq!(fold_ascii(b), want, "{b}");
+            assert_eq!(fold_ascii8(splat(b)), splat(want), "{b} eight times");
+        }
     }
 
     #[test]
     fn ascii_text_needs_only_the_leading_anchor() {
         let folded = Folded::new("Vladimir Putin\tsaid");
-        assert_eq!(folded.text, " vladimir putin said");
+        assert_eq!(folded.as_str(), " vladimir putin said");
+        assert_eq!(folded.padded().len(), folded.as_bytes().len() + PAD);
         assert_eq!(folded.anchors, vec![(1, 0)]);
         assert_eq!(folded.original(10), 9);
     }

@@ -1,18 +1,29 @@
 //! Exact matching: one Aho–Corasick automaton over every folded name,
-//! alias and surname, run leftmost-longest over the folded text.
+//! alias and surname, searched leftmost-longest over the folded text.
 //!
-//! Each pattern is its folded key with one space in front. The folded text
-//! turns every non-word char into a space and starts with one, so a pattern
-//! can only start where a word starts: the automaton itself enforces the
-//! left word boundary, and never reports a match inside a word that would
-//! hide a real one. The right boundary is checked after the match (the next
-//! folded byte is a space or the end); when it fails, shorter patterns at
-//! the same start are tried with anchored searches, so `Joe Bidens` still
-//! finds `Joe` if that is a name.
+//! Only whole words may match, so a match can only start at a word start.
+//! The folded text makes every non-word char a space (see [`super::fold`]),
+//! so word starts are simply the bytes after a space. Rather than feeding
+//! every byte through the automaton and throwing away matches inside
+//! words, the search visits word starts left to right and runs the
+//! automaton *anchored* there: it reports the longest pattern starting at
+//! that word, usually after reading two or three bytes. A prefix filter
+//! (a bitset over the first four bytes of every pattern, and a table of
+//! patterns shorter than three bytes) skips the automaton entirely for
+//! the large majority of words (`the`, `said`) that no name begins with.
+//!
+//! The right word boundary is checked after the match (the next folded byte
+//! is a space or the end); when it fails, shorter patterns at the same start
+//! are tried, so `Joe Bidens` still finds `Joe` if that is a name. After a
+//! match the search resumes at the first word start after it: leftmost,
+//! longest, non-overlapping, whole words.
 
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+/// Bits of the four-byte prefix filter (128 KiB).
+const FILTER_BITS: usize = 1 << 20;
 
 use super::fold::{fold_key, Folded};
 use super::variants::{self, Before};
@@ -48,6 +59,32 @@ pub(crate) struct Patterns {
     targets: Vec<Target>,
     /// Whether pattern `p` needs a capital in the text.
     capital: Vec<bool>,
+    /// Bit `hash(first four bytes)` is set for every pattern of three or
+    /// more bytes (a three-byte pattern is followed by a space).
+    prefix4: Vec<u64>,
+    /// `short[first two bytes]` for patterns of one or two bytes (a
+    /// one-byte pattern is followed by a space).
+    short: Vec<bool>,
+}
+
+/// The filter key of the first four bytes of `window`.
+#[inline]
+fn key4(window: &[u8; 4]) -> usize {
+    (u32::from_le_bytes(*window).wrapping_mul(0x9E37_79B1) >> 12) as usize
+}
+
+/// [`key4`] of a pattern, padded with spaces past its end.
+fn pattern_key4(pattern: &[u8]) -> usize {
+    let mut k = [b' '; 4];
+    let n = pattern.len().min(4);
+    k[..n].copy_from_slice(&pattern[..n]);
+    key4(&k)
+}
+
+fn key2(window: &[u8]) -> usize {
+    let a = window.first().copied().unwrap_or(b' ');
+    let b = window.get(1).copied().unwrap_or(b' ');
+    usize::from(a) << 8 | usize::from(b)
 }
 
 /// The keys (folded, space-joined) every entry is matched by, and why.
@@ -102,11 +139,22 @@ impl Patterns {
         }
         let mut keys: Vec<(&String, u32)> = by_key.iter().map(|(k, &p)| (k, p)).collect();
         keys.sort_unstable_by_key(|&(_, p)| p);
+        let mut prefix4 = vec![0u64; FILTER_BITS / 64];
+        let mut short = vec![false; 1 << 16];
+        for (k, _) in &keys {
+            let b = k.as_bytes();
+            if b.len() >= 3 {
+                let h = pattern_key4(b);
+                prefix4[h / 64] |= 1 << (h % 64);
+            } else {
+                short[key2(b)] = true;
+            }
+        }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(automaton_kind(keys.len()))
-            .build(keys.iter().map(|(k, _)| format!(" {k}")))
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(keys.iter().map(|(k, _)| k.as_bytes()))
             .map_err(|e| {
                 Error::new(
                     ErrorKind::Config,
@@ -126,6 +174,8 @@ impl Patterns {
             offsets,
             targets,
             capital,
+            prefix4,
+            short,
         })
     }
 
@@ -144,6 +194,14 @@ impl Patterns {
         self.by_key.get(key).map(|&p| self.targets(p))
     }
 
+    /// Whether a pattern may start at `window` (a word start, with at
+    /// least four bytes after it).
+    #[inline]
+    fn may_start(&self, window: &[u8]) -> bool {
+        let h = key4(window[..4].try_into().expect("padded"));
+        self.prefix4[h / 64] & (1 << (h % 64)) != 0 || self.short[key2(window)]
+    }
+
     /// Whole-word, leftmost-longest matches in `text` (folded as `folded`),
     /// with original byte offsets.
     pub(crate) fn find<'p>(
@@ -152,74 +210,100 @@ impl Patterns {
         text: &str,
         require_capital: bool,
     ) -> Vec<RawMatch<'p>> {
-        let hay = folded.text.as_bytes();
-        let ends_word = |e: usize| e == hay.len() || hay[e] == b' ';
+        let hay = folded.as_bytes();
+        let padded = folded.padded();
+        let ends_word = |e: usize| padded[e] == b' ';
         let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(m) = self.ac.find(Input::new(hay).range(at..)) {
-            let mut pattern = m.pattern().as_u32();
-            let mut end = m.end();
-            if !ends_word(end) {
-                match self.shorter(hay, m.start(), end, ends_word) {
-                    Some((p, e)) => (pattern, end) = (p, e),
-                    None => {
-                        at = m.start() + 1;
-                        continue;
-                    }
-                }
+        // The search may not start before this byte (the end of the last match).
+        let mut resume = 0;
+        for start in word_starts(hay) {
+            if start < resume || !self.may_start(&padded[start..]) {
+                continue;
             }
-            // The folded match starts with the space before the word.
-            let start = folded.original(m.start() + 1);
-            let stop = folded.original(end);
+            let Some((pattern, end)) = self.longest_word(hay, start, hay.len(), ends_word) else {
+                continue;
+            };
+            let orig_start = folded.original(start);
             let capital_ok = !require_capital
                 || !self.capital[pattern as usize]
-                || text[start..].chars().next().is_some_and(char::is_uppercase);
+                || text[orig_start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
             if capital_ok {
                 out.push(RawMatch {
-                    start,
-                    end: stop,
+                    start: orig_start,
+                    end: folded.original(end),
                     targets: self.targets(pattern),
                 });
-                at = end;
-            } else {
-                at = m.start() + 1;
+                resume = end;
             }
         }
         out
     }
 
-    /// The longest pattern starting at `start` that ends before `end` at a
-    /// word boundary.
-    fn shorter(
+    /// The longest pattern starting at `start`, ending at most at `limit`
+    /// and at the end of a word.
+    fn longest_word(
         &self,
         hay: &[u8],
         start: usize,
-        mut end: usize,
+        mut limit: usize,
         ends_word: impl Fn(usize) -> bool,
     ) -> Option<(u32, usize)> {
-        while end > start + 1 {
-            let input = Input::new(hay)
-                .range(start..end - 1)
-                .anchored(Anchored::Yes);
+        loop {
+            let input = Input::new(hay).range(start..limit).anchored(Anchored::Yes);
             let m = self.ac.find(input)?;
             if ends_word(m.end()) {
                 return Some((m.pattern().as_u32(), m.end()));
             }
-            end = m.end();
+            if m.end() <= start + 1 {
+                return None;
+            }
+            limit = m.end() - 1;
         }
-        None
     }
 }
 
-/// The automaton kind: a DFA is fastest to search but its size grows with
-/// the number of states times the alphabet, so it is used for gazetteers up
-/// to a few tens of thousands of names; bigger ones use the contiguous NFA.
-fn automaton_kind(patterns: usize) -> Option<AhoCorasickKind> {
-    if patterns <= 60_000 {
-        Some(AhoCorasickKind::DFA)
-    } else {
-        Some(AhoCorasickKind::ContiguousNFA)
-    }
+/// The offsets of the word starts of a folded text (which starts with a
+/// space): bytes that are not spaces after bytes that are. Eight bytes at a
+/// time: a word-wide test marks the spaces, and the starts are the non-space
+/// bytes whose previous byte is marked.
+fn word_starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut chunks = hay.chunks_exact(8);
+    let mut tail = Some(chunks.remainder());
+    // Whether the byte before the current chunk is a space.
+    let mut carry = 0u64;
+    let mut bits = 0u64;
+    let mut base = 0usize;
+    let mut next_base = 0usize;
+    std::iter::from_fn(move || loop {
+        if bits != 0 {
+            let at = bits.trailing_zeros() as usize / 8;
+            bits &= bits - 1;
+            return Some(base + at);
+        }
+        let (word, valid) = match chunks.next() {
+            Some(chunk) => (u64::from_le_bytes(chunk.try_into().expect("8 bytes")), HI),
+            None => {
+                let rest = tail.take().filter(|t| !t.is_empty())?;
+                let mut word = [b' '; 8];
+                word[..rest.len()].copy_from_slice(rest);
+                (u64::from_le_bytes(word), HI >> (8 * (8 - rest.len())))
+            }
+        };
+        let x = word ^ SPACES;
+        // High bit set exactly in the bytes that were spaces.
+        let spaces = !(((x & LO7).wrapping_add(LO7)) | x | LO7);
+        let after_space = (spaces << 8) | carry;
+        carry = spaces >> 56;
+        bits = after_space & !spaces & valid;
+        base = next_base;
+        next_base += 8;
+    })
 }
 
 /// An exact match of a pattern, before variants and ambiguity are resolved.
@@ -315,4 +399,29 @@ pub(crate) fn resolve(
         method,
         score: 1.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_starts_are_the_bytes_after_spaces() {
+        for text in [
+            " a bb  ccc d",
+            " x",
+            "  ",
+            " abcdefgh ijklmnop  q",
+            " 1 2 3 4 5 6 7 8 9 10 11",
+        ] {
+            let want: Vec<usize> = (1..text.len())
+                .filter(|&i| text.as_bytes()[i - 1] == b' ' && text.as_bytes()[i] != b' ')
+                .collect();
+            assert_eq!(
+                word_starts(text.as_bytes()).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -58,7 +58,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{EntityKind, Gender};
-use crate::span::{CharIndex, Span};
+use crate::span::Span;
 
 use self::fold::fold_key;
 use self::fuzzy::FuzzyIndex;
@@ -443,10 +443,10 @@ impl Gazetteer {
     /// Every mention of a gazetteer entity in `text`, in text order, not
     /// overlapping: exact names, variants and (if enabled) fuzzy matches.
     pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
-        let index = CharIndex::new(text);
+        let mut spans = Spans::new(text);
         self.find_raw(text)
             .into_iter()
-            .map(|f| self.publish(&f, &index))
+            .map(|f| self.publish(&f, spans.span(f.start, f.end)))
             .collect()
     }
 
@@ -465,7 +465,6 @@ impl Gazetteer {
     /// ```
     pub fn lookup(&self, name: &str) -> Option<GazetteerMatch> {
         let key = fold_key(name);
-        let index = CharIndex::new(name);
         let found = match self.patterns.targets_of_key(&key) {
             Some(targets) => {
                 let (method, mut candidates) = matcher::best_targets(targets);
@@ -501,7 +500,7 @@ impl Gazetteer {
             }
             None => return None,
         };
-        Some(self.publish(&found, &index))
+        Some(self.publish(&found, Spans::new(name).span(0, name.len())))
     }
 
     /// Entries that list `descriptor` (folded), in entry order.
@@ -544,7 +543,7 @@ impl Gazetteer {
         found
     }
 
-    fn publish(&self, f: &Found, index: &CharIndex<'_>) -> GazetteerMatch {
+    fn publish(&self, f: &Found, span: Span) -> GazetteerMatch {
         let entry = f.entry.map(|e| self.entry(e));
         let mut candidates: Vec<String> = f
             .candidates
@@ -553,12 +552,50 @@ impl Gazetteer {
             .collect();
         candidates.sort();
         GazetteerMatch {
-            span: index.span(f.start, f.end),
+            span,
             id: entry.map(|e| e.id.clone()),
             name: entry.map(|e| e.name.clone()),
             method: f.method,
             score: f.score,
             candidates,
+        }
+    }
+}
+
+/// Makes [`Span`]s for matches in text order, counting chars only from one
+/// match to the next (cheaper than a [`CharIndex`](crate::CharIndex) over
+/// the whole text when matches are few).
+struct Spans<'t> {
+    text: &'t str,
+    byte: usize,
+    char: usize,
+}
+
+impl<'t> Spans<'t> {
+    fn new(text: &'t str) -> Spans<'t> {
+        Spans {
+            text,
+            byte: 0,
+            char: 0,
+        }
+    }
+
+    fn char_offset(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            (self.byte, self.char) = (0, 0);
+        }
+        self.char += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.char
+    }
+
+    fn span(&mut self, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            char_start: self.char_offset(start),
+            char_end: self.char_offset(end),
+            text: self.text[start..end].to_string(),
         }
     }
 }
