@@ -197,15 +197,32 @@ pub(crate) fn fold_char(c: char, out: &mut Vec<u8>) {
 /// → `rossiya 24`).
 pub(crate) fn fold_key(s: &str) -> String {
     let mut out = Vec::with_capacity(s.len());
+    fold_key_into(s, &mut out);
+    String::from_utf8(out).expect("folding writes whole chars")
+}
+
+/// [`fold_key`] into a reused buffer (UTF-8 bytes).
+pub(crate) fn fold_key_into(s: &str, out: &mut Vec<u8>) {
+    // Spaces collapse: none at the start, none twice in a row.
+    let push = |out: &mut Vec<u8>, b: u8| {
+        if b != b' ' || out.last().is_some_and(|&l| l != b' ') {
+            out.push(b);
+        }
+    };
+    out.clear();
+    let mut one = Vec::new();
     for c in s.chars() {
-        fold_char(c, &mut out);
+        if c.is_ascii() {
+            push(out, fold_ascii(c as u8));
+        } else {
+            one.clear();
+            fold_char(c, &mut one);
+            one.iter().for_each(|&b| push(out, b));
+        }
     }
-    let folded = String::from_utf8(out).expect("folding writes whole chars");
-    folded
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
 }
 
 /// Whether `c` is part of a word: letters, digits and combining marks, by
@@ -229,6 +246,8 @@ mod tests {
         assert_eq!(fold_key("“Rossiya-24”"), "rossiya 24");
         assert_eq!(fold_key("Vladimir\u{00A0}Putin"), "vladimir putin");
         assert_eq!(fold_key("İstanbul"), "istanbul");
+        assert_eq!(fold_key("  ½ -- Putin  "), "1 2 putin");
+        assert_eq!(fold_key("  ½ -- Putin  "), "1 2 putin");
     }
 
     #[test]

@@ -24,8 +24,8 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold_key, is_word_char};
-use super::matcher::{best_targets, keys_of};
+use super::fold::{fold_key_into, is_word_char};
+use super::matcher::{best_targets, keys_of, Target};
 use super::{Found, Gazetteer, GazetteerEntry, GazetteerOptions, LinkMethod};
 
 /// The most edits the index can find.
@@ -37,8 +37,16 @@ const MAX_WORDS: usize = 4;
 
 /// The transliteration key of a folded name.
 pub(crate) fn skeleton(folded: &str) -> Vec<char> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut mapped: Vec<char> = Vec::with_capacity(chars.len());
+    let mut out = Vec::new();
+    skeleton_into(folded, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`skeleton`] into reused buffers.
+fn skeleton_into(folded: &str, chars: &mut Vec<char>, mapped: &mut Vec<char>) {
+    chars.clear();
+    chars.extend(folded.chars());
+    mapped.clear();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -64,7 +72,6 @@ pub(crate) fn skeleton(folded: &str) -> Vec<char> {
         }
         i += used;
     }
-    mapped
 }
 
 /// A hit of a fuzzy lookup.
@@ -80,80 +87,196 @@ struct Key {
     entries: Vec<u32>,
 }
 
+/// Bits of [`meta`] that record which chars a string has.
+const SIG: u32 = 0x00FF_FFFF;
+
+/// A string's length (top 8 bits) and which chars it has (one bit per
+/// char, folded into 24 bits). One edit changes at most two of those bits,
+/// so strings within distance `d` differ in at most `2 * d` of them: with
+/// the length, a filter that needs no access to the key itself.
+fn meta(s: &[char]) -> u32 {
+    let sig = s.iter().fold(0, |sig, &c| sig | 1 << (c as u32 % 24));
+    (s.len().min(255) as u32) << 24 | sig
+}
+
+/// Whether two strings with these [`meta`]s may be within distance `d`.
+fn may_be_close(a: u32, b: u32, d: usize) -> bool {
+    (a >> 24).abs_diff(b >> 24) as usize <= d && ((a ^ b) & SIG).count_ones() as usize <= 2 * d
+}
+
+/// Buffers reused across the lookups of one text.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    chars: Vec<char>,
+    skeleton: Vec<char>,
+    deleted: Vec<char>,
+    hashes: Vec<u64>,
+    candidates: Vec<u32>,
+    rows: Vec<usize>,
+}
+
 /// The symmetric-deletion index over transliteration keys.
+///
+/// Laid out as a hash table without pointers: `directory` splits the
+/// deletion hashes by their top bits into slots (about one entry per
+/// slot), and `entries[directory[s]..directory[s + 1]]` holds the keys of
+/// the deletions in slot `s`, each with its length and char signature
+/// ([`meta`]) so that most are rejected without touching the key. A lookup
+/// reads one small range per deletion; a million names take 8 bytes per
+/// deletion plus the directory.
 pub(crate) struct FuzzyIndex {
     keys: Vec<Key>,
-    /// `(hash of a deletion, key)`, sorted.
-    deletes: Vec<(u64, u32)>,
+    directory: Vec<u32>,
+    /// `(meta of the key, key)`, grouped by slot.
+    entries: Vec<(u32, u32)>,
+    shift: u32,
+    /// A Bloom filter (one hash, 16 bits per deletion) over the deletion
+    /// hashes: small enough to stay in cache, it answers most probes of
+    /// words that are no name without touching `directory`.
+    bloom: Vec<u64>,
 }
 
 impl FuzzyIndex {
     pub(crate) fn build(entries: &[GazetteerEntry], options: &GazetteerOptions) -> FuzzyIndex {
-        let mut by_skeleton: HashMap<Vec<char>, Vec<(u32, super::matcher::Rule)>> = HashMap::new();
+        let mut by_skeleton: HashMap<Vec<char>, Vec<Target>> = HashMap::new();
         for (i, entry) in entries.iter().enumerate() {
             for (key, rule, _) in keys_of(entry, options) {
                 let list = by_skeleton.entry(skeleton(&key)).or_default();
-                list.push((i as u32, rule));
+                list.push(Target {
+                    entry: i as u32,
+                    rule,
+                });
             }
         }
-        let mut keys = Vec::with_capacity(by_skeleton.len());
-        let mut deletes = Vec::new();
+        let mut keys: Vec<Key> = by_skeleton
+            .into_iter()
+            .map(|(skel, targets)| {
+                let (_, mut list) = best_targets(&targets);
+                list.sort_unstable();
+                list.dedup();
+                Key {
+                    skeleton: skel.into_boxed_slice(),
+                    entries: list,
+                }
+            })
+            .collect();
+        keys.sort_unstable_by(|a, b| a.skeleton.cmp(&b.skeleton));
+        // The deletions of every key, generated twice (to count, then to
+        // place) rather than stored and sorted: half the memory, no sort.
         let mut scratch = Vec::new();
-        let mut sorted: Vec<_> = by_skeleton.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (skel, targets) in sorted {
-            let targets: Vec<super::matcher::Target> = targets
-                .into_iter()
-                .map(|(entry, rule)| super::matcher::Target { entry, rule })
-                .collect();
-            let (_, mut list) = best_targets(&targets);
-            list.sort_unstable();
-            list.dedup();
-            let id = keys.len() as u32;
-            scratch.clear();
-            deletions(&skel[..skel.len().min(PREFIX)], MAX_DISTANCE, &mut scratch);
-            scratch.sort_unstable();
-            scratch.dedup();
-            deletes.extend(scratch.iter().map(|&h| (h, id)));
-            keys.push(Key {
-                skeleton: skel.into_boxed_slice(),
-                entries: list,
-            });
+        let mut deleted = Vec::new();
+        let mut each = |f: &mut dyn FnMut(u64, u32), scratch: &mut Vec<u64>| {
+            for (id, key) in keys.iter().enumerate() {
+                scratch.clear();
+                deletions(
+                    &key.skeleton[..key.skeleton.len().min(PREFIX)],
+                    MAX_DISTANCE,
+                    &mut deleted,
+                    scratch,
+                );
+                scratch.sort_unstable();
+                scratch.dedup();
+                for &h in scratch.iter() {
+                    f(h, id as u32);
+                }
+            }
+        };
+        let mut total = 0usize;
+        each(&mut |_, _| total += 1, &mut scratch);
+        let bits = (usize::BITS - total.leading_zeros()).clamp(1, 32);
+        let shift = 64 - bits;
+        let slots = 1usize << bits;
+        let mut directory = vec![0u32; slots + 1];
+        each(
+            &mut |h, _| directory[(h >> shift) as usize + 1] += 1,
+            &mut scratch,
+        );
+        for s in 1..=slots {
+            directory[s] += directory[s - 1];
         }
-        deletes.sort_unstable();
-        FuzzyIndex { keys, deletes }
+        let mut fill = directory.clone();
+        let bloom_bits = (total * 16).next_power_of_two().max(64);
+        let mut bloom = vec![0u64; bloom_bits / 64];
+        let mut table = vec![(0u32, 0u32); total];
+        each(
+            &mut |h, id| {
+                let slot = (h >> shift) as usize;
+                table[fill[slot] as usize] = (meta(&keys[id as usize].skeleton), id);
+                fill[slot] += 1;
+                let bit = h as usize & (bloom_bits - 1);
+                bloom[bit / 64] |= 1 << (bit % 64);
+            },
+            &mut scratch,
+        );
+        FuzzyIndex {
+            keys,
+            directory,
+            entries: table,
+            shift,
+            bloom,
+        }
+    }
+
+    /// The keys stored under deletion hash `h` that may be within `d` of
+    /// a string with meta `q`.
+    fn keys_under(&self, h: u64, q: u32, d: usize) -> impl Iterator<Item = u32> + '_ {
+        let bit = h as usize & (self.bloom.len() * 64 - 1);
+        let maybe = self.bloom[bit / 64] & (1 << (bit % 64)) != 0;
+        let slot = (h >> self.shift) as usize;
+        let range = if maybe {
+            self.directory[slot] as usize..self.directory[slot + 1] as usize
+        } else {
+            0..0
+        };
+        self.entries[range]
+            .iter()
+            .filter(move |&&(m, _)| may_be_close(m, q, d))
+            .map(|&(_, k)| k)
     }
 
     /// The best entries for a folded name, if any scores at least `threshold`.
     pub(crate) fn lookup(&self, folded: &str, threshold: f32) -> Option<Hit> {
-        let q = skeleton(folded);
+        self.lookup_with(folded, threshold, &mut Scratch::default())
+    }
+
+    /// [`FuzzyIndex::lookup`] with reused buffers.
+    pub(crate) fn lookup_with(
+        &self,
+        folded: &str,
+        threshold: f32,
+        scratch: &mut Scratch,
+    ) -> Option<Hit> {
+        let Scratch {
+            chars,
+            skeleton: q,
+            deleted,
+            hashes,
+            candidates,
+            rows,
+        } = scratch;
+        skeleton_into(folded, chars, q);
         let max_d = match q.len() {
             0..=3 => return None,
             4 => 0,
             5..=8 => 1,
             _ => MAX_DISTANCE,
         };
-        let mut hashes = Vec::new();
-        deletions(&q[..q.len().min(PREFIX)], max_d, &mut hashes);
+        hashes.clear();
+        deletions(&q[..q.len().min(PREFIX)], max_d, deleted, hashes);
         hashes.sort_unstable();
         hashes.dedup();
-        let mut candidates: Vec<u32> = Vec::new();
-        for h in hashes {
-            let from = self.deletes.partition_point(|&(x, _)| x < h);
-            candidates.extend(
-                self.deletes[from..]
-                    .iter()
-                    .take_while(|&&(x, _)| x == h)
-                    .map(|&(_, k)| k),
-            );
+        let q_meta = meta(q);
+        candidates.clear();
+        for &h in hashes.iter() {
+            candidates.extend(self.keys_under(h, q_meta, max_d));
         }
         candidates.sort_unstable();
         candidates.dedup();
+        let q: &[char] = q;
         let mut best: Option<Hit> = None;
-        let mut row = Vec::new();
-        for k in candidates {
+        for &k in candidates.iter() {
             let key = &self.keys[k as usize];
-            let (a, b): (&[char], &[char]) = (&q, &key.skeleton);
+            let (a, b): (&[char], &[char]) = (q, &key.skeleton);
             if a.len().abs_diff(b.len()) > max_d
                 || (a.len() != b.len() && (a.starts_with(b) || b.starts_with(a)))
             {
@@ -162,7 +285,7 @@ impl FuzzyIndex {
                 // another person, not a misspelling.
                 continue;
             }
-            let Some(d) = bounded_osa(&q, &key.skeleton, max_d, &mut row) else {
+            let Some(d) = bounded_osa(q, &key.skeleton, max_d, rows) else {
                 continue;
             };
             let longer = q.len().max(key.skeleton.len()) as f32;
@@ -191,7 +314,7 @@ impl FuzzyIndex {
 
 /// Pushes the hash of every string made by deleting up to `k` chars of `s`
 /// (including `s` itself). Duplicates are left for the caller to remove.
-fn deletions(s: &[char], k: usize, out: &mut Vec<u64>) {
+fn deletions(s: &[char], k: usize, work: &mut Vec<char>, out: &mut Vec<u64>) {
     fn go(s: &mut Vec<char>, k: usize, from: usize, out: &mut Vec<u64>) {
         out.push(hash(s));
         if k == 0 {
@@ -203,7 +326,9 @@ fn deletions(s: &[char], k: usize, out: &mut Vec<u64>) {
             s.insert(i, c);
         }
     }
-    go(&mut s.to_vec(), k, 0, out);
+    work.clear();
+    work.extend_from_slice(s);
+    go(work, k, 0, out);
 }
 
 /// FNV-1a over chars: deterministic, fast for short strings; collisions
@@ -276,6 +401,8 @@ pub(crate) fn find_in_text(g: &Gazetteer, text: &str, found: &mut Vec<Found>) {
     let mut run: Vec<Word> = Vec::new();
     let words = words(text);
     let mut added = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut key_buf = Vec::new();
     for w in words {
         while covered.peek().is_some_and(|&(_, e)| e <= w.start) {
             covered.next();
@@ -289,14 +416,14 @@ pub(crate) fn find_in_text(g: &Gazetteer, text: &str, found: &mut Vec<Found>) {
         if joins {
             run.push(w);
         } else {
-            match_run(g, text, &run, &mut added);
+            match_run(g, text, &run, &mut added, (&mut key_buf, &mut scratch));
             run.clear();
             if !is_covered && w.capital {
                 run.push(w);
             }
         }
     }
-    match_run(g, text, &run, &mut added);
+    match_run(g, text, &run, &mut added, (&mut key_buf, &mut scratch));
     if !added.is_empty() {
         let exact: Vec<Found> = found[..exact_end].to_vec();
         let seen: std::collections::HashSet<u32> = exact
@@ -333,7 +460,13 @@ fn single_space(gap: &str) -> bool {
     chars.next().is_some_and(char::is_whitespace) && chars.next().is_none()
 }
 
-fn match_run(g: &Gazetteer, text: &str, run: &[Word], added: &mut Vec<Found>) {
+fn match_run(
+    g: &Gazetteer,
+    text: &str,
+    run: &[Word],
+    added: &mut Vec<Found>,
+    (key_buf, scratch): (&mut Vec<u8>, &mut Scratch),
+) {
     let mut i = 0;
     while i < run.len() {
         if !run[i].capital {
@@ -343,13 +476,17 @@ fn match_run(g: &Gazetteer, text: &str, run: &[Word], added: &mut Vec<Found>) {
         let mut next = i + 1;
         for j in (i + 1..=run.len().min(i + MAX_WORDS)).rev() {
             let (start, end) = (run[i].start, run[j - 1].end);
-            let key = fold_key(&text[start..end]);
-            if g.patterns.targets_of_key(&key).is_some() {
+            fold_key_into(&text[start..end], key_buf);
+            let key = std::str::from_utf8(key_buf).expect("folding writes whole chars");
+            if g.patterns.targets_of_key(key).is_some() {
                 // An exact name the exact stage turned down (`K. Putin`,
                 // `long`): not a misspelling.
                 continue;
             }
-            if let Some(hit) = g.fuzzy_index().lookup(&key, g.options.fuzzy_threshold) {
+            if let Some(hit) = g
+                .fuzzy_index()
+                .lookup_with(&key, g.options.fuzzy_threshold, scratch)
+            {
                 let single = hit.entries.len() == 1;
                 added.push(Found {
                     start,
@@ -434,7 +571,7 @@ mod tests {
     #[test]
     fn deletions_include_the_string_and_each_single_delete() {
         let mut out = Vec::new();
-        deletions(&chars("abc"), 1, &mut out);
+        deletions(&chars("abc"), 1, &mut Vec::new(), &mut out);
         out.sort_unstable();
         out.dedup();
         let mut want: Vec<u64> = ["abc", "bc", "ac", "ab"]

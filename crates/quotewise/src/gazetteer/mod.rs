@@ -136,7 +136,7 @@ impl GazetteerEntry {
                 format!("empty name for id '{}'; expected a name", self.id),
             ));
         }
-        if fold_key(&self.name).is_empty() {
+        if !has_word(&self.name) {
             return Err((
                 "name",
                 format!(
@@ -146,7 +146,7 @@ impl GazetteerEntry {
             ));
         }
         for alias in &self.aliases {
-            if fold_key(alias).is_empty() {
+            if !has_word(alias) {
                 return Err((
                     "aliases",
                     format!(
@@ -157,7 +157,7 @@ impl GazetteerEntry {
             }
         }
         for descriptor in &self.descriptors {
-            if fold_key(descriptor).is_empty() {
+            if !has_word(descriptor) {
                 return Err((
                     "descriptors",
                     format!(
@@ -169,6 +169,11 @@ impl GazetteerEntry {
         }
         Ok(())
     }
+}
+
+/// Whether `s` has a letter or digit, that is, a non-empty folded key.
+fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
 }
 
 /// How a gazetteer entity was found in the text.

@@ -78,7 +78,11 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
 
 /// The folded first letter of a person's first name.
 pub(crate) fn initial(name: &str) -> Option<char> {
-    fold_key(name).chars().next().filter(|c| c.is_alphabetic())
+    let first = name.chars().find(|c| c.is_alphanumeric())?;
+    fold_key(first.encode_utf8(&mut [0; 4]))
+        .chars()
+        .next()
+        .filter(|c| c.is_alphabetic())
 }
 
 /// The whitespace-separated words of `s` with their byte offsets.
