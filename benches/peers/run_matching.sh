@@ -10,7 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 venv="$here/.venv"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet ahocorasick-rs pyahocorasick flashtext rapidfuzz
+    "$venv/bin/pip" install --quiet ahocorasick-rs pyahocorasick flashtext rapidfuzz numpy
 fi
 cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p quotewise-benches --bin match_bench
 exec "$venv/bin/python" "$here/matching.py" --bench "$root/target/release/match_bench" --data "${1:-${TMPDIR:-/tmp}/quotewise-matching}"

@@ -485,7 +485,7 @@ fn match_run(
             }
             if let Some(hit) = g
                 .fuzzy_index()
-                .lookup_with(&key, g.options.fuzzy_threshold, scratch)
+                .lookup_with(key, g.options.fuzzy_threshold, scratch)
             {
                 let single = hit.entries.len() == 1;
                 added.push(Found {

@@ -169,8 +169,11 @@ impl GazetteerBuilder {
         for record in records {
             let record = record.map_err(|e| csv_error(&e, source))?;
             let line = line_of(&record);
-            let cols = field_columns(raw_line(&text, &record), delimiter);
-            let col = |i: usize| cols.get(i).copied().unwrap_or(1);
+            // Columns are only needed for an error message.
+            let col = |i: usize| {
+                let cols = field_columns(raw_line(&text, &record), delimiter);
+                cols.get(i).copied().unwrap_or(1)
+            };
             if record.len() != columns.len() {
                 let column = if record.len() < columns.len() {
                     raw_line(&text, &record).chars().count() + 1
@@ -188,34 +191,30 @@ impl GazetteerBuilder {
                 ))
                 .map_err(at(line, column));
             }
-            let field = |name: &str| -> (usize, &str) {
-                let i = columns.iter().position(|&c| c == name);
-                i.map_or((1, ""), |i| (col(i), record[i].trim()))
+            let index = |name: &str| columns.iter().position(|&c| c == name);
+            let value = |name: &str| index(name).map_or("", |i| record[i].trim());
+            // The column of a field, for an error about it.
+            let at_field = |name: &str| {
+                let column = index(name).map_or(1, col);
+                move |e: Error| e.in_file(source).at_line(line).at_column(column)
             };
-            let mut entry = GazetteerEntry::new(field("id").1, field("name").1, EntityKind::Other);
-            let (kind_col, kind) = field("kind");
-            entry.kind = parse_kind(kind)
+            let mut entry = GazetteerEntry::new(value("id"), value("name"), EntityKind::Other);
+            entry.kind = parse_kind(value("kind"))
                 .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
-                .map_err(at(line, kind_col))?;
-            let (gender_col, gender) = field("gender");
-            entry.gender = parse_gender(gender)
+                .map_err(|e| at_field("kind")(e))?;
+            entry.gender = parse_gender(value("gender"))
                 .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
-                .map_err(at(line, gender_col))?;
+                .map_err(|e| at_field("gender")(e))?;
             for (name, list) in [
                 ("aliases", &mut entry.aliases),
                 ("descriptors", &mut entry.descriptors),
             ] {
-                let (c, value) = field(name);
-                *list = split_multi(value, name).map_err(at(line, c))?;
+                *list = split_multi(value(name), name).map_err(|e| at_field(name)(e))?;
             }
-            entry.check().map_err(|(f, m)| {
-                Error::new(ErrorKind::Gazetteer, m)
-                    .in_file(source)
-                    .at_line(line)
-                    .at_column(field(f).0)
-            })?;
-            ids.insert(&entry.id, line)
-                .map_err(at(line, field("id").0))?;
+            entry
+                .check()
+                .map_err(|(f, m)| at_field(f)(Error::new(ErrorKind::Gazetteer, m)))?;
+            ids.insert(&entry.id, line).map_err(|e| at_field("id")(e))?;
             self.entries.push(entry);
         }
         Ok(self)

@@ -113,44 +113,39 @@ impl Patterns {
         options: &GazetteerOptions,
     ) -> Result<Patterns, Error> {
         let mut by_key: HashMap<String, u32> = HashMap::with_capacity(entries.len() * 2);
-        let mut lists: Vec<Vec<Target>> = Vec::with_capacity(entries.len() * 2);
+        // `(pattern, entry, rule)` for every key of every entry: one flat
+        // list rather than a small vector per pattern.
+        let mut pairs: Vec<(u32, u32, Rule)> = Vec::with_capacity(entries.len() * 2);
         let mut capital: Vec<bool> = Vec::with_capacity(entries.len() * 2);
         for (i, entry) in entries.iter().enumerate() {
             for (key, rule, cap) in keys_of(entry, options) {
-                let next = lists.len() as u32;
+                let next = capital.len() as u32;
                 let p = *by_key.entry(key).or_insert(next);
                 if p == next {
-                    lists.push(Vec::new());
                     capital.push(cap);
                 } else {
                     // Needs a capital only if every name behind it has one.
                     capital[p as usize] &= cap;
                 }
-                let list = &mut lists[p as usize];
-                let target = Target {
-                    entry: i as u32,
-                    rule,
-                };
-                match list.iter_mut().find(|t| t.entry == target.entry) {
-                    Some(t) => t.rule = t.rule.min(rule),
-                    None => list.push(target),
-                }
+                pairs.push((p, i as u32, rule));
             }
         }
         // Number the patterns in sorted order: inserting them into the trie
         // in that order touches states that are still in cache (a
         // million-name gazetteer builds several times faster).
         let mut keys: Vec<(String, u32)> = by_key.into_iter().collect();
-        keys.sort_unstable();
-        let mut by_key = HashMap::with_capacity(keys.len());
-        let mut sorted_lists = Vec::with_capacity(keys.len());
-        let mut sorted_capital = Vec::with_capacity(keys.len());
-        for (new, (key, old)) in keys.iter().enumerate() {
-            by_key.insert(key.clone(), new as u32);
-            sorted_lists.push(std::mem::take(&mut lists[*old as usize]));
-            sorted_capital.push(capital[*old as usize]);
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut renumber = vec![0u32; keys.len()];
+        for (new, (_, old)) in keys.iter().enumerate() {
+            renumber[*old as usize] = new as u32;
         }
-        let (lists, capital) = (sorted_lists, sorted_capital);
+        let capital: Vec<bool> = keys.iter().map(|(_, old)| capital[*old as usize]).collect();
+        for pair in &mut pairs {
+            pair.0 = renumber[pair.0 as usize];
+        }
+        // One target per (pattern, entry), with its best rule.
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|&mut (p, e, _)| (p, e));
         let mut prefix4 = vec![0u64; FILTER_BITS / 64];
         let mut short = vec![false; 1 << 16];
         for (k, _) in &keys {
@@ -173,13 +168,23 @@ impl Patterns {
                     format!("cannot compile the gazetteer: {e}"),
                 )
             })?;
-        let mut offsets = Vec::with_capacity(lists.len() + 1);
-        let mut targets = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        offsets.push(0);
-        for list in lists {
-            targets.extend(list);
-            offsets.push(targets.len() as u32);
+        // The keys move into the map: no second copy of every name.
+        let by_key: HashMap<String, u32> = keys
+            .into_iter()
+            .enumerate()
+            .map(|(new, (key, _))| (key, new as u32))
+            .collect();
+        let mut offsets = vec![0u32; by_key.len() + 1];
+        for &(p, _, _) in &pairs {
+            offsets[p as usize + 1] += 1;
         }
+        for p in 1..offsets.len() {
+            offsets[p] += offsets[p - 1];
+        }
+        let targets: Vec<Target> = pairs
+            .into_iter()
+            .map(|(_, entry, rule)| Target { entry, rule })
+            .collect();
         Ok(Patterns {
             ac,
             by_key,

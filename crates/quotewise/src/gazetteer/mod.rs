@@ -1,47 +1,6 @@
 //! Gazetteers: known entities with their names, aliases and descriptors,
 //! matched in text fast and forgivingly, and linked to a document's
 //! entities and speakers.
-//!
-//! Build a [`Gazetteer`] once, with a [`GazetteerBuilder`] or from a file
-//! ([`Gazetteer::from_path`]), then call [`Gazetteer::find`] on many texts or
-//! hand it to [`ExtractorBuilder::gazetteer`](crate::ExtractorBuilder::gazetteer).
-//!
-//! ```
-//! use quotewise::{EntityKind, Gazetteer, GazetteerEntry, LinkMethod};
-//!
-//! let gazetteer = Gazetteer::builder()
-//!     .entry(GazetteerEntry::new("putin", "Vladimir Putin", EntityKind::Person))
-//!     .entry(GazetteerEntry::new("rossiya24", "Rossiya 24", EntityKind::Media))
-//!     .build()?;
-//! let found = gazetteer.find("Putin’s interview with Rosiah 24.");
-//! assert_eq!(found[0].span.text, "Putin’s");
-//! assert_eq!(found[0].method, LinkMethod::Variant);
-//! assert_eq!(found[1].id.as_deref(), Some("rossiya24"));
-//! assert_eq!(found[1].method, LinkMethod::Fuzzy);
-//! # Ok::<(), quotewise::Error>(())
-//! ```
-//!
-//! How it matches:
-//!
-//! * **Exact**: names, aliases and generated variants (see below) are
-//!   compiled into one Aho–Corasick automaton (leftmost-longest) that runs
-//!   over a case- and accent-folded copy of the text; only whole words
-//!   match, and every match is mapped back to byte and char offsets of the
-//!   original text. A name written with capitals matches only text that
-//!   starts with a capital (`Long` the surname is not `long` the word),
-//!   unless [`GazetteerBuilder::require_capital`] is turned off.
-//! * **Variants** (persons): surname, title + surname, first initial +
-//!   surname, possessives. A variant shared by two entries is resolved by
-//!   the text (an entry named in full earlier wins, an initial or a
-//!   gendered title chooses) or reported as ambiguous with its candidates —
-//!   never silently picked.
-//! * **Fuzzy**: capitalised word sequences that matched nothing exactly are
-//!   looked up in a symmetric-deletion index over transliteration keys and
-//!   verified with a bounded Damerau–Levenshtein distance (`Rosiah 24` →
-//!   `Rossiya 24`, `Peskow` → `Peskov`); each match has a score, and only
-//!   scores at or above [`GazetteerBuilder::fuzzy_threshold`] are kept.
-//! * **Descriptors** (`Russian president`) resolve descriptive speakers
-//!   when linking a document.
 
 mod fold;
 mod fuzzy;
@@ -373,8 +332,51 @@ impl GazetteerBuilder {
     }
 }
 
-/// A compiled gazetteer: immutable, `Send + Sync`, cheap to share (wrap it
-/// in an `Arc`) and to call from many threads.
+/// A compiled gazetteer: known entities matched in text fast and
+/// forgivingly. Immutable, `Send + Sync`, cheap to share (wrap it in an
+/// `Arc`) and to call from many threads.
+///
+/// Build a [`Gazetteer`] once, with a [`GazetteerBuilder`] or from a file
+/// ([`Gazetteer::from_path`]), then call [`Gazetteer::find`] on many texts or
+/// hand it to [`ExtractorBuilder::gazetteer`](crate::ExtractorBuilder::gazetteer).
+///
+/// ```
+/// use quotewise::{EntityKind, Gazetteer, GazetteerEntry, LinkMethod};
+///
+/// let gazetteer = Gazetteer::builder()
+///     .entry(GazetteerEntry::new("putin", "Vladimir Putin", EntityKind::Person))
+///     .entry(GazetteerEntry::new("rossiya24", "Rossiya 24", EntityKind::Media))
+///     .build()?;
+/// let found = gazetteer.find("Putin’s interview with Rosiah 24.");
+/// assert_eq!(found[0].span.text, "Putin’s");
+/// assert_eq!(found[0].method, LinkMethod::Variant);
+/// assert_eq!(found[1].id.as_deref(), Some("rossiya24"));
+/// assert_eq!(found[1].method, LinkMethod::Fuzzy);
+/// # Ok::<(), quotewise::Error>(())
+/// ```
+///
+/// How it matches:
+///
+/// * **Exact**: names, aliases and surnames are compiled into one
+///   Aho–Corasick automaton (leftmost-longest) over a case-, accent- and
+///   punctuation-folded copy of the text. Only whole words match: the
+///   automaton runs anchored at word starts, skipping words no name can
+///   start with, and every match is mapped back to byte and char offsets of
+///   the original text. A name written with capitals matches only text that
+///   starts with a capital (`Long` the surname is not `long` the word),
+///   unless [`GazetteerBuilder::require_capital`] is turned off.
+/// * **Variants** (persons): surname, title + surname, first initial +
+///   surname, possessives. A variant shared by two entries is resolved by
+///   the text (an entry named in full earlier wins, an initial or a
+///   gendered title chooses) or reported as ambiguous with its candidates —
+///   never silently picked.
+/// * **Fuzzy**: capitalised word sequences that matched nothing exactly are
+///   looked up in a symmetric-deletion index over transliteration keys and
+///   verified with a bounded Damerau–Levenshtein distance (`Rosiah 24` →
+///   `Rossiya 24`, `Peskow` → `Peskov`); each match has a score, and only
+///   scores at or above [`GazetteerBuilder::fuzzy_threshold`] are kept.
+/// * **Descriptors** (`Russian president`) resolve descriptive speakers
+///   when linking a document.
 ///
 /// Serializes as its options and entries; deserializing compiles it again.
 pub struct Gazetteer {
