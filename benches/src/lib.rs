@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("benches/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("benches/ has a parent")
+        .to_path_buf()
 }
 
 /// The news texts to benchmark on: every article of PolNeAR dev, or the
@@ -25,7 +28,34 @@ pub fn news_texts() -> Vec<String> {
                 v["text"].as_str().expect("dev line has text").to_string()
             })
             .collect(),
-        Err(_) => vec![std::fs::read_to_string(root.join("examples/sample_article.txt"))
-            .expect("examples/sample_article.txt is shipped")],
+        Err(_) => vec![
+            std::fs::read_to_string(root.join("examples/sample_article.txt"))
+                .expect("examples/sample_article.txt is shipped"),
+        ],
     }
+}
+
+/// A single paragraph of at least `bytes` bytes with no newline and a
+/// quote mark every few words, many of them unbalanced: the worst case for
+/// a quote scanner, to compare with normal news per byte.
+pub fn quote_storm(bytes: usize) -> String {
+    const PIECES: &[&str] = &[
+        "“We will win,” Jane Smith said, ",
+        "and “the talks ",
+        "went on” while ",
+        "« nobody » ",
+        "\"said\" ",
+        "“ ",
+        "” ",
+        "he added that ‘it’s ",
+        "fine’ and ",
+        "„ja“ ",
+    ];
+    let mut text = String::with_capacity(bytes + 64);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(PIECES[i % PIECES.len()]);
+        i += 1;
+    }
+    text
 }

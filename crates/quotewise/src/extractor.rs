@@ -17,8 +17,12 @@ use crate::model::Document;
 pub struct Options {
     /// Report indirect speech (`X said that …`, `according to X, …`).
     pub indirect: bool,
-    /// Report partial quotes (a few quoted words inside a sentence that is
-    /// not reported speech).
+    /// Report partial quotes: a few quoted words inside a sentence that is
+    /// not itself reported speech (`Putin suggested a “virtually live”
+    /// experiment`), attributed to the subject of a reporting verb before
+    /// them. Off by default: most such words are titles and scare quotes,
+    /// not attributions. Quoted words inside indirect speech are always
+    /// reported, as part of a mixed quote.
     pub partial: bool,
     /// Drop speakers whose confidence is below this (the quote is still
     /// reported, without speaker).
@@ -29,7 +33,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             indirect: true,
-            partial: true,
+            partial: false,
             min_confidence: 0.0,
         }
     }
@@ -77,7 +81,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Whether to report partial quotes (default `true`).
+    /// Whether to report partial quotes (default `false`; see
+    /// [`Options::partial`]).
     pub fn partial(mut self, yes: bool) -> ExtractorBuilder {
         self.options.partial = yes;
         self

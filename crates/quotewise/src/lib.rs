@@ -9,13 +9,20 @@
 //! ```
 #![deny(missing_docs)]
 
+mod attribution;
+mod batch;
+mod entities;
 mod error;
 mod extractor;
 mod gazetteer;
 mod lexicon;
+mod marks;
+mod mentions;
 mod model;
 mod pipeline;
+mod resolve;
 mod span;
+mod text;
 
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};

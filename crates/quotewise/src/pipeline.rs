@@ -1,36 +1,189 @@
-//! The extraction pipeline: text model → quote scanner → cues → attribution.
+//! The extraction pipeline: text model → quote scanner → entities → speech
+//! tags and indirect speech → speaker resolution → document.
 
+use crate::attribution::{self, Candidate};
+use crate::entities::{self, Entities};
 use crate::extractor::Extractor;
-use crate::model::{Document, Quote, QuoteKind};
-use crate::span::CharIndex;
+use crate::marks;
+use crate::model::{Document, Entity, Method, Quote, QuoteKind, Resolution, Speaker};
+use crate::resolve::{self, Resolved};
+use crate::span::{CharIndex, Span};
+use crate::text::Text;
 
 /// Runs every stage over `text`.
 pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
-    let index = CharIndex::new(text);
-    let mut quotes = Vec::new();
-    let mut open = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('“', _) => open = Some(i),
-            ('”', Some(s)) => {
-                quotes.push(Quote {
-                    kind: QuoteKind::Direct,
-                    content: vec![index.span(s, i + c.len_utf8())],
-                    cue: None,
-                    speaker: None,
-                });
-                open = None;
-            }
-            _ => {}
-        }
+    let t = Text::new(text);
+    if t.tokens.is_empty() {
+        return Document::default();
     }
-    let mut doc = Document {
-        id: None,
-        quotes,
-        entities: Vec::new(),
-    };
+    let options = extractor.options();
+    let quoted = marks::scan(&t);
+    let mut ents = entities::find(&t);
+    let mut cands = attribution::direct_quotes(&t, &quoted);
+    attribution::transcripts(&t, &mut cands);
+    if options.indirect {
+        let mut covered = vec![false; t.tokens.len()];
+        for c in cands.iter().filter(|c| c.kind != QuoteKind::Partial) {
+            for &(a, b) in &c.pieces {
+                covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let mut in_quote = vec![false; t.tokens.len()];
+        for q in &quoted {
+            for p in &q.pieces {
+                in_quote[p.first..=p.last]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
+            }
+        }
+        let indirect = attribution::indirect(&t, &covered, &in_quote);
+        absorb_partials(&mut cands, indirect);
+    }
+    // Partial quotes nobody is reported to say (scare quotes, titles) are
+    // not quotations of anyone.
+    cands.retain_mut(|c| {
+        c.kind != QuoteKind::Partial
+            || attribution::mixed_from_partial(&t, c)
+            || (options.partial && attribution::nearby(&t, c))
+    });
+    cands.sort_by_key(|c| c.first());
+    // Several quoted phrases after one verb are one mixed quote.
+    cands.dedup_by(|next, prev| {
+        let same = prev.method == Some(Method::Nearby)
+            && next.method == Some(Method::Nearby)
+            && prev.cue == next.cue;
+        if same {
+            prev.pieces[0].1 = next.last();
+        }
+        same
+    });
+    let resolved = resolve::resolve(&t, &mut ents, &mut cands);
+    let index = CharIndex::new(text);
+    let mut doc = build(&t, &index, &ents, &cands, &resolved, options.min_confidence);
     if let Some(g) = extractor.gazetteer() {
         g.link(text, &index, &mut doc);
     }
     doc
+}
+
+/// Adds the indirect quotes; partial quotes inside one make it mixed and are
+/// dropped as quotes of their own.
+fn absorb_partials(cands: &mut Vec<Candidate>, indirect: Vec<Candidate>) {
+    for mut ind in indirect {
+        let (a, b) = (ind.first(), ind.last());
+        let before = cands.len();
+        cands.retain(|c| !(c.kind == QuoteKind::Partial && c.first() >= a && c.last() <= b));
+        if cands.len() < before {
+            ind.kind = QuoteKind::Mixed;
+        }
+        cands.push(ind);
+    }
+}
+
+fn confidence(method: Method, resolution: Resolution, kind: QuoteKind) -> f32 {
+    let m = match method {
+        Method::SpeechTag => 0.95,
+        Method::AccordingTo => 0.9,
+        Method::AdjacentLine => 0.85,
+        Method::Continuation => 0.75,
+        Method::Nearby => 0.45,
+    };
+    let r = match resolution {
+        Resolution::Name => 1.0,
+        Resolution::Pronoun => 0.9,
+        Resolution::Description => 0.85,
+        Resolution::Unresolved => 0.8,
+    };
+    let k = match kind {
+        QuoteKind::Direct => 1.0,
+        _ => 0.95,
+    };
+    m * r * k
+}
+
+fn build(
+    t: &Text,
+    index: &CharIndex,
+    ents: &Entities,
+    cands: &[Candidate],
+    resolved: &[Resolved],
+    min_confidence: f32,
+) -> Document {
+    let span = |a: usize, b: usize| index.span(t.tokens[a].start, t.tokens[b].end);
+    let mut entities: Vec<Entity> = ents
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| {
+            // The fullest mention gives the name in its original case.
+            let best = c
+                .mentions
+                .iter()
+                .max_by_key(|&&k| (ents.mentions[k].name_words(t).len(), usize::MAX - k))
+                .expect("clusters have mentions");
+            let name = ents.mentions[*best].name_words(t).join(" ");
+            let mentions = c
+                .mentions
+                .iter()
+                .map(|&k| {
+                    let (a, b) = ents.mentions[k].byte_range(t);
+                    index.span(a, b)
+                })
+                .collect();
+            Entity {
+                id,
+                name,
+                kind: c.kind,
+                gender: c.gender,
+                mentions,
+                descriptors: c.descriptors.clone(),
+                gazetteer_id: None,
+                link: None,
+            }
+        })
+        .collect();
+    let mut quotes = Vec::with_capacity(cands.len());
+    for (c, r) in cands.iter().zip(resolved) {
+        let content: Vec<Span> = c.pieces.iter().map(|&(a, b)| span(a, b)).collect();
+        let cue = c.cue.map(|(a, b)| span(a, b));
+        let speaker = match (&c.speaker, c.method) {
+            (Some(m), Some(method)) => {
+                let (a, b) = m.byte_range(t);
+                let mention = index.span(a, b);
+                let confidence = confidence(method, r.resolution, c.kind);
+                if let (Some(e), Resolution::Pronoun | Resolution::Description) =
+                    (r.entity, r.resolution)
+                {
+                    // Pronouns and descriptions resolved as speakers join
+                    // the entity's mentions.
+                    let list = &mut entities[e].mentions;
+                    if method != Method::Continuation && !list.contains(&mention) {
+                        list.push(mention.clone());
+                    }
+                }
+                (confidence >= min_confidence).then_some(Speaker {
+                    mention: Some(mention),
+                    entity: r.entity,
+                    method,
+                    resolution: r.resolution,
+                    confidence,
+                })
+            }
+            _ => None,
+        };
+        quotes.push(Quote {
+            kind: c.kind,
+            content,
+            cue,
+            speaker,
+        });
+    }
+    for e in &mut entities {
+        e.mentions.sort_by_key(|s| s.start);
+    }
+    Document {
+        id: None,
+        quotes,
+        entities,
+    }
 }

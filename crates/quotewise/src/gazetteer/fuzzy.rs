@@ -412,7 +412,7 @@ pub(crate) fn find_in_text(g: &Gazetteer, text: &str, found: &mut Vec<Found>) {
             && (w.capital || (w.digits && !run.is_empty()))
             && run
                 .last()
-                .map_or(true, |p| single_space(&text[p.end..w.start]));
+                .is_none_or(|p| single_space(&text[p.end..w.start]));
         if joins {
             run.push(w);
         } else {

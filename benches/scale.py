@@ -1,0 +1,161 @@
+"""End-to-end scale checks of the release `quotewise` CLI on news JSONL.
+
+* threads: MB/s with --threads 1 and --threads 2 on the same input;
+* linearity: time for an input and for ten times that input;
+* memory: a generated JSONL stream of --gb gigabytes piped through
+  `quotewise extract --jsonl -`, RSS sampled from /proc/PID/status every
+  0.1 s; reports the peak (VmHWM) and the RSS over time, and checks that
+  the output has one line per input line.
+
+The texts are the PolNeAR dev articles (../shared/eval/data, never copied
+into the repository), repeated with fresh ids. MB = 10^6 bytes of JSONL.
+
+Usage: cargo build --release -p quotewise-cli && python3 benches/scale.py
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEV = os.path.join(ROOT, "..", "shared", "eval", "data", "polnear-dev.jsonl")
+
+
+def dev_lines():
+    """(id, JSON-encoded text) of every dev article."""
+    out = []
+    with open(DEV, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                doc = json.loads(line)
+                out.append((doc["id"], json.dumps(doc["text"], ensure_ascii=False).encode()))
+    return out
+
+
+def generate(lines, target_bytes):
+    """Yields JSONL chunks of dev articles with fresh ids, about target_bytes in all."""
+    written = rep = 0
+    while written < target_bytes:
+        chunk = b"".join(
+            b'{"id": "%d-%s", "text": %s}\n' % (rep, doc_id.encode(), text) for doc_id, text in lines
+        )
+        yield chunk
+        written += len(chunk)
+        rep += 1
+
+
+def write_input(path, lines, target_bytes):
+    size = n = 0
+    with open(path, "wb") as f:
+        for chunk in generate(lines, target_bytes):
+            f.write(chunk)
+            size += len(chunk)
+            n += chunk.count(b"\n")
+    return size, n
+
+
+def timed(binary, path, threads, repeat=3):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(
+            [binary, "extract", "--jsonl", "--quiet", "--threads", str(threads), path],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def status(pid, field):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024  # kB -> MiB
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
+
+
+def memory(binary, lines, target_bytes):
+    proc = subprocess.Popen(
+        [binary, "extract", "--jsonl", "--quiet", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    counted = {"lines": 0, "bytes": 0}
+
+    def count_output():
+        while chunk := proc.stdout.read(1 << 20):
+            counted["lines"] += chunk.count(b"\n")
+            counted["bytes"] += len(chunk)
+
+    def feed():
+        n = size = 0
+        for chunk in generate(lines, target_bytes):
+            proc.stdin.write(chunk)
+            n += chunk.count(b"\n")
+            size += len(chunk)
+        proc.stdin.close()
+        counted["in_lines"], counted["in_bytes"] = n, size
+
+    threads = [threading.Thread(target=count_output), threading.Thread(target=feed)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    samples, peak = [], 0.0
+    while proc.poll() is None:
+        rss = status(proc.pid, "VmRSS")
+        hwm = status(proc.pid, "VmHWM")
+        if rss is not None:
+            samples.append((time.perf_counter() - start, rss))
+        if hwm is not None:
+            peak = max(peak, hwm)
+        time.sleep(0.1)
+    secs = time.perf_counter() - start
+    for t in threads:
+        t.join()
+    return samples, peak, secs, counted, proc.returncode
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "quotewise"))
+    parser.add_argument("--mb", type=float, default=50, help="input size for threads/linearity")
+    parser.add_argument("--gb", type=float, default=1.0, help="stream size for the memory check")
+    args = parser.parse_args()
+    lines = dev_lines()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small, big = os.path.join(tmp, "1x.jsonl"), os.path.join(tmp, "10x.jsonl")
+        size1, _ = write_input(small, lines, args.mb * 1e6 / 10)
+        size10, _ = write_input(big, lines, size1 * 10)
+        t1 = timed(args.binary, big, 1)
+        t2 = timed(args.binary, big, 2)
+        print(f"threads: {size10 / 1e6:.0f} MB JSONL: 1 thread {t1:.2f} s "
+              f"({size10 / 1e6 / t1:.1f} MB/s), 2 threads {t2:.2f} s "
+              f"({size10 / 1e6 / t2:.1f} MB/s), speed-up {t1 / t2:.2f}x")
+        s1 = timed(args.binary, small, 2)
+        s10 = timed(args.binary, big, 2)
+        print(f"linearity (2 threads): {size1 / 1e6:.1f} MB in {s1:.3f} s, "
+              f"{size10 / size1:.1f}x the input in {s10:.3f} s = {s10 / s1:.2f}x the time")
+
+    samples, peak, secs, counted, code = memory(args.binary, lines, args.gb * 1e9)
+    rss = [r for _, r in samples]
+    marks = [rss[int(len(rss) * f)] for f in (0.1, 0.25, 0.5, 0.75, 0.9)] if rss else []
+    print(f"memory: {counted['in_bytes'] / 1e9:.2f} GB, {counted['in_lines']} lines streamed in "
+          f"{secs:.1f} s ({counted['in_bytes'] / 1e6 / secs:.0f} MB/s), exit {code}; "
+          f"{counted['lines']} output lines ({counted['bytes'] / 1e9:.2f} GB)")
+    print(f"memory: peak RSS (VmHWM) {peak:.1f} MiB; RSS at 10/25/50/75/90% of the run: "
+          + ", ".join(f"{m:.1f}" for m in marks) + f" MiB ({len(rss)} samples)")
+    assert counted["lines"] == counted["in_lines"], "one output line per input line"
+
+
+if __name__ == "__main__":
+    main()

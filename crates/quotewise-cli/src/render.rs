@@ -1,0 +1,89 @@
+//! Writing results: one JSON document per line, or a readable listing.
+
+use std::fmt::Write as _;
+
+use quotewise::Document;
+
+/// The output format of `quotewise extract`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per input (per line with `--jsonl`): the serialized
+    /// document, or `{"id": …, "error": "…"}`.
+    #[default]
+    Json,
+    /// A readable listing: each quote with its kind, speaker, method and
+    /// confidence.
+    Text,
+}
+
+/// Renders a document, with its trailing newline.
+pub fn document(doc: &Document, format: Format) -> String {
+    match format {
+        Format::Json => {
+            let mut line = serde_json::to_string(doc).expect("documents serialize to JSON");
+            line.push('\n');
+            line
+        }
+        Format::Text => listing(doc),
+    }
+}
+
+/// Renders the error record of an input that failed, with its trailing
+/// newline.
+pub fn failure(id: Option<&str>, message: &str, format: Format) -> String {
+    match format {
+        Format::Json => {
+            let record = ErrorRecord { id, error: message };
+            let mut line = serde_json::to_string(&record).expect("strings serialize to JSON");
+            line.push('\n');
+            line
+        }
+        Format::Text => format!("== {}: ERROR {message}\n\n", id.unwrap_or("(no id)")),
+    }
+}
+
+/// `{"id": …, "error": …}`, in that order.
+#[derive(serde::Serialize)]
+struct ErrorRecord<'a> {
+    id: Option<&'a str>,
+    error: &'a str,
+}
+
+fn listing(doc: &Document) -> String {
+    let mut s = String::new();
+    let id = doc.id.as_deref().unwrap_or("(no id)");
+    let n = doc.quotes.len();
+    let _ = writeln!(s, "== {id}: {n} quote{}", if n == 1 { "" } else { "s" });
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "{:>3}. {:<8} {}",
+            i + 1,
+            quote.kind.as_str(),
+            quote.text()
+        );
+        let who = match &quote.speaker {
+            None => "(no speaker found)".to_string(),
+            Some(speaker) => {
+                let name = doc.speaker_entity(quote).map(|e| e.name.as_str());
+                let mention = speaker.mention.as_ref().map(|m| m.text.as_str());
+                let who = match (name, mention) {
+                    (Some(name), Some(mention)) if name != mention => {
+                        format!("{name} (as “{mention}”)")
+                    }
+                    (Some(name), _) => name.to_string(),
+                    (None, Some(mention)) => format!("“{mention}” (unresolved)"),
+                    (None, None) => "(unknown)".to_string(),
+                };
+                format!(
+                    "{who} · {} · confidence {:.2}",
+                    speaker.method.as_str(),
+                    speaker.confidence
+                )
+            }
+        };
+        let _ = writeln!(s, "     {:<8} {who}", "speaker");
+    }
+    s.push('\n');
+    s
+}

@@ -1,0 +1,1747 @@
+//! Attribution sieves: speech tags for quoted spans, indirect speech, and
+//! the quote candidates they make.
+//!
+//! The sieves run in order of precision; each records itself as the
+//! speaker's [`Method`]:
+//! 1. a speech tag beside the quote in its sentence or paragraph, in every
+//!    order (`“…,” he said`, `“…,” said Putin`, `Putin said: “…”`);
+//! 2. a tag alone on the next or previous line (`Putin said`);
+//! 3. `according to X`;
+//! 4. indirect speech (`X said that …`, `…, X said.`, `X told Y that …`);
+//! 5. continuation: an untagged quote continues the previous speaker
+//!    (in `resolve`).
+
+use crate::lexicon::VerbInfo;
+use crate::marks::Quoted;
+use crate::mentions::MentionKind;
+use crate::mentions::{
+    is_adverb_or_aux, is_be, mention_ending_at, mention_starting_at, verb_at, Mention,
+};
+use crate::model::{Method, QuoteKind};
+use crate::text::{Kind, Text};
+
+/// A quote being attributed: token ranges, not yet spans.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub kind: QuoteKind,
+    /// Inclusive token ranges of the content pieces.
+    pub pieces: Vec<(usize, usize)>,
+    /// Inclusive token range of the cue.
+    pub cue: Option<(usize, usize)>,
+    pub speaker: Option<Mention>,
+    pub method: Option<Method>,
+    /// Whether the quote is a sentence of its own (may continue a speaker).
+    pub standalone: bool,
+}
+
+impl Candidate {
+    pub fn first(&self) -> usize {
+        self.pieces[0].0
+    }
+
+    pub fn last(&self) -> usize {
+        self.pieces[self.pieces.len() - 1].1
+    }
+}
+
+/// A speech tag: the cue tokens and the speaker mention.
+#[derive(Clone, Debug)]
+struct Tag {
+    cue: (usize, usize),
+    speaker: Option<Mention>,
+}
+
+fn is_dash(t: &Text, i: usize) -> bool {
+    matches!(
+        t.tokens.get(i).map(|t| t.kind),
+        Some(Kind::Punct('—' | '–' | '-'))
+    )
+}
+
+fn para_end(t: &Text, i: usize) -> usize {
+    t.paragraphs[t.tokens[i].paragraph as usize].end
+}
+
+fn sentence_end(t: &Text, i: usize) -> usize {
+    t.sentences[t.tokens[i].sentence as usize].end
+}
+
+fn para_start(t: &Text, i: usize) -> usize {
+    t.paragraphs[t.tokens[i].paragraph as usize].start
+}
+
+fn sentence_start(t: &Text, i: usize) -> usize {
+    t.sentences[t.tokens[i].sentence as usize].start
+}
+
+/// Skips adverbs and auxiliaries forward from `i`.
+fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
+    while i < limit && t.is_word(i) && is_adverb_or_aux(t.tok(i)) {
+        i += 1;
+    }
+    i
+}
+
+/// A speech tag right after a quote ending at token `close`:
+/// `“…,” he said`, `“…,” said Putin`, `“….” The Russian leader said.`
+fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
+    let mut j = close + 1;
+    // "“…” ― Beck Pimentel": a dash and a name closing the paragraph.
+    if j < limit && matches!(t.tokens[j].kind, Kind::Punct('―' | '—' | '–')) {
+        if let Some(m) = mention_starting_at(t, j + 1, limit) {
+            if (m.last + 1..limit).all(|k| !t.is_word(k)) {
+                return Some(Tag {
+                    cue: (j, j),
+                    speaker: Some(m),
+                });
+            }
+        }
+    }
+    while j < limit && (t.is_punct(j, ',') || is_dash(t, j)) {
+        j += 1;
+    }
+    if j >= limit {
+        return None;
+    }
+    let tag = tag_words_after(t, j, limit)?;
+    // A tag in the next sentence must be all that sentence says
+    // (`“…” The Russian leader said.`, not `“…” He said that …`).
+    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence
+        && !tail_is_adverbial(t, tag_end(&tag) + 1, sentence_end(t, tag.cue.0))
+    {
+        return None;
+    }
+    Some(tag)
+}
+
+/// The last token of a tag: its cue or the speaker after it.
+fn tag_end(tag: &Tag) -> usize {
+    tag.speaker
+        .as_ref()
+        .map_or(tag.cue.1, |m| m.last.max(tag.cue.1))
+}
+
+/// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
+fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    // "said Putin", "added the spokesman"
+    if let Some((info, cue_end)) = speech_verb(t, j) {
+        if info.gerund {
+            return None;
+        }
+        let speaker = mention_starting_at(t, cue_end + 1, limit);
+        return Some(Tag {
+            cue: (j, cue_end),
+            speaker,
+        });
+    }
+    // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
+    // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
+    let m = mention_starting_at(t, j, limit)
+        .or_else(|| generic_subject(t, j, limit))
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said"
+        .or_else(|| {
+            let lower = t.is_word(j) && !t.is_capitalized(j);
+            mention_starting_at(t, j + 1, limit).filter(|m| lower && m.kind == MentionKind::Name)
+        })?;
+    let mut k = m.last + 1;
+    k = skip_postmodifier(t, k, limit);
+    k = skip_apposition(t, k, limit);
+    k = skip_adverbs(t, k, limit);
+    let (info, cue_end) = speech_verb(t, k)?;
+    if info.gerund || k > j + 12 {
+        return None;
+    }
+    Some(Tag {
+        cue: (k, cue_end),
+        speaker: Some(m),
+    })
+}
+
+/// `the book`, `the ad’s narrator`, `a narrator in the Clinton ad` right
+/// before a speech verb: a description of a speaker the lexicon does not know.
+fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.is_word(j)
+        || !matches!(
+            t.tok(j),
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "his"
+                | "His"
+                | "her"
+                | "Her"
+                | "their"
+                | "Their"
+        )
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < limit && k <= j + 5 && t.is_word(k) {
+        if speech_verb(t, k).is_some() && k > j + 1 {
+            return Some(Mention {
+                first: j,
+                last: k - 1,
+                kind: MentionKind::Description {
+                    plural: false,
+                    org: false,
+                },
+                name: None,
+                descriptors: (j + 1..k).map(|i| t.tok(i).to_lowercase()).collect(),
+                gender: None,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Skips `(R-Utah)` and `of the Sierra Club` after a name.
+fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
+    if t.is_punct(k, '(') {
+        if let Some(close) = (k + 1..limit.min(k + 8)).find(|&i| t.is_punct(i, ')')) {
+            return close + 1;
+        }
+    }
+    if t.is_word(k) && t.tok(k) == "of" {
+        if let Some(m) = mention_starting_at(t, k + 1, limit) {
+            return m.last + 1;
+        }
+    }
+    k
+}
+
+/// The subject of the verb at `v`: the mention right before it (past
+/// adverbs, a bracket `(R-Utah)` and an apposition `, the spokesman,`); for
+/// an `-ing` form after a comma (`…, saying`), the subject of the sentence.
+fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention> {
+    let mut s = v;
+    while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+        s -= 1;
+    }
+    if s <= floor {
+        return None;
+    }
+    // A progressive (`Trump is promising`, `He’s claiming`) has the subject
+    // of a finite verb.
+    let mut gerund = gerund;
+    if gerund && is_be(t, s - 1) {
+        gerund = false;
+        s -= 1;
+        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+            s -= 1;
+        }
+        if s <= floor {
+            return None;
+        }
+    } else if gerund && t.is_word(s - 1) && crate::mentions::contracted_be(t.tok(s - 1)) {
+        return mention_ending_at(t, s - 1, floor);
+    }
+    if gerund {
+        let lead = t.is_punct(s - 1, ',')
+            || (t.is_word(s - 1)
+                && matches!(t.tok(s - 1), "by" | "after" | "before" | "while" | "when"));
+        if !lead {
+            return None;
+        }
+        let first = (floor..s).find(|&i| t.is_word(i))?;
+        return mention_starting_at(t, first, s).or_else(|| {
+            // "Speaking at a rally, Trump said …, adding": the subject of
+            // the first clause with a verb.
+            (first..s).find_map(|i| {
+                mention_starting_at(t, i, s).filter(|m| verb_at(t, m.last + 1).is_some())
+            })
+        });
+    }
+    let mut k = s - 1;
+    if t.is_punct(k, ')') {
+        let open = (floor..k).rev().take(10).find(|&i| t.is_punct(i, '('))?;
+        k = open.checked_sub(1)?;
+        if k < floor {
+            return None;
+        }
+    }
+    mention_ending_at(t, k, floor)
+        .or_else(|| apposition_subject(t, k, floor))
+        .or_else(|| with_postmodifier(t, k, floor))
+        .or_else(|| generic_before(t, k, floor))
+}
+
+/// `the announcer said`, `a doctor had typed`: a determiner and up to three
+/// lower-case words ending at `k`, a description the lexicon lacks.
+fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(3).max(floor);
+    let det = (lo..k)
+        .rev()
+        .find(|&i| t.is_word(i) && matches!(t.tok(i), "the" | "The" | "a" | "A" | "an" | "An"))?;
+    const FUNCTION: &[&str] = &[
+        "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
+        "this", "than", "as", "into", "about", "over", "after", "before", "not", "also",
+    ];
+    let words_ok = (det + 1..=k).all(|i| {
+        t.is_word(i)
+            && !t.is_capitalized(i)
+            && verb_at(t, i).is_none()
+            && !FUNCTION.contains(&t.tok(i))
+            && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
+    });
+    words_ok.then(|| Mention {
+        first: det,
+        last: k,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        gender: None,
+    })
+}
+
+/// Skips `, the Kremlin spokesman,` after a name.
+fn skip_apposition(t: &Text, k: usize, limit: usize) -> usize {
+    if !t.is_punct(k, ',') {
+        return k;
+    }
+    let mut j = k + 1;
+    while j < limit && j < k + 12 {
+        if t.is_punct(j, ',') {
+            return j + 1;
+        }
+        if !t.is_word(j) && !matches!(t.tokens[j].kind, Kind::Punct('(' | ')' | '-' | '.')) {
+            return k;
+        }
+        j += 1;
+    }
+    k
+}
+
+/// A verb of saying at `i`: a speech verb, not after "to be" (passive).
+fn speech_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
+    let (info, end) = verb_at(t, i)?;
+    if !info.speech || (i > 0 && is_be(t, i - 1)) {
+        return None;
+    }
+    Some((info, end))
+}
+
+/// A speech tag before a quote opening at token `open`:
+/// `Putin said: “…”`, `He added, “…”`, `Putin told reporters: “…”`.
+fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
+    if open == 0 || open <= floor {
+        return None;
+    }
+    let mut k = open - 1;
+    let colon = t.is_punct(k, ':');
+    if colon || t.is_punct(k, ',') {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+    }
+    // "According to Putin, “…”"
+    if let Some(m) = mention_ending_at(t, k, floor) {
+        if m.first >= floor + 2
+            && t.tok(m.first - 2).eq_ignore_ascii_case("according")
+            && t.tok(m.first - 1) == "to"
+        {
+            return Some(Tag {
+                cue: (m.first - 2, m.first - 1),
+                speaker: Some(m),
+            });
+        }
+    }
+    // With a colon the verb may stand a few words back:
+    // "Putin told reporters on Friday: “…”".
+    let reach = if colon { 10 } else { 0 };
+    let mut v = k;
+    loop {
+        if let Some((info, cue_end)) = verb_at(t, v) {
+            if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
+                let speaker = subject_of(t, v, floor, info.gerund);
+                let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
+                // `…, the crowd chanted, “…”`: a verb of saying with a
+                // comma or colon before the quote tags it even when its
+                // subject is not found.
+                let adjacent = v == k && info.speech && !info.gerund;
+                if speaker.is_some() || adjacent {
+                    return Some(Tag {
+                        cue: (v, cue_end),
+                        speaker,
+                    });
+                }
+            }
+        }
+        if v == floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
+            return None;
+        }
+        v -= 1;
+    }
+}
+
+/// Is the paragraph of token `i` a tag alone (`Putin said`, `The Russian
+/// leader said.`)? Returns the tag.
+fn tag_line(t: &Text, para: usize) -> Option<Tag> {
+    let range = t.paragraphs.get(para)?.clone();
+    let words = range.clone().filter(|&i| t.is_word(i)).count();
+    if words == 0 || words > 8 {
+        return None;
+    }
+    let first = range.start;
+    let tag = tag_after(t, first.saturating_sub(1), range.end).filter(|_| first > 0)?;
+    // Nothing but the tag (and a final period) on the line.
+    let rest = (tag.cue.1 + 1..range.end).filter(|&i| t.is_word(i)).count();
+    let speaker_after = tag.speaker.as_ref().is_some_and(|m| m.first > tag.cue.1);
+    (rest == 0
+        || speaker_after
+            && tag.speaker.as_ref().unwrap().last + 1
+                == range.end - usize::from(t.is_punct(range.end - 1, '.')))
+    .then_some(tag)
+}
+
+/// Do only marks, dashes and brackets stand before token `i` in its sentence?
+fn opens_sentence(t: &Text, i: usize) -> bool {
+    let s = sentence_start(t, i).max(para_start(t, i));
+    (s..i).all(|j| !t.is_word(j))
+}
+
+/// Turns quoted spans into direct and partial quote candidates with their
+/// speech tags.
+pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for q in quoted {
+        let first = q.pieces[0].first;
+        let last = q.pieces[q.pieces.len() - 1].last;
+        let pieces: Vec<(usize, usize)> = q.pieces.iter().map(|p| (p.first, p.last)).collect();
+        let limit = para_end(t, last);
+        let after = tag_after(t, last, limit);
+        let floor = sentence_start(t, first).max(para_start(t, first));
+        let before = if after.is_none() {
+            tag_before(t, first, floor)
+        } else {
+            None
+        };
+        let standalone = opens_sentence(t, first) || (first > 0 && t.is_punct(first - 1, ':'));
+        let words = (first..=last).filter(|&i| t.is_word(i)).count();
+        let ends_clause = (last > first)
+            && matches!(
+                t.tokens[last - 1].kind,
+                Kind::Punct('.' | ',' | '!' | '?' | '…')
+            )
+            && q.pieces[q.pieces.len() - 1].closed;
+        let mut cand = Candidate {
+            kind: QuoteKind::Direct,
+            pieces,
+            cue: None,
+            speaker: None,
+            method: None,
+            standalone,
+        };
+        // `claimed “Trump exaggerates” the level of …`: quoted words that a
+        // verb runs into, with the sentence going on, are part of indirect
+        // speech, not a direct quote.
+        let punctuated = first > 0 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ':'));
+        let ends_sentence = (last + 1..sentence_end(t, last).min(limit)).all(|k| !t.is_word(k));
+        let before = before.filter(|_| punctuated || ends_sentence);
+        let is_direct = standalone
+            || before.is_some()
+            || (after.is_some() && (ends_clause || words >= 6))
+            || !q.pieces[0].opened;
+        // `With thousands of systems, “there is no single point of
+        // failure,” he said.`: the words before the quote are said too.
+        if after.is_some() && !standalone && q.pieces[0].opened {
+            let a = first_content(t, floor, first);
+            if a < first && (a..first).all(|k| !matches!(t.tokens[k].kind, Kind::Mark(_))) {
+                cand.pieces[0].0 = a;
+                cand.kind = QuoteKind::Mixed;
+            }
+        }
+        let tag = after.or(before);
+        // `“A,” Tester said, referring to X, “B.”`: the quote after a tag
+        // that follows a quote in the same paragraph goes on with it.
+        let resumes = out.last().is_some_and(|p: &Candidate| {
+            p.kind != QuoteKind::Partial
+                && p.cue.is_some_and(|c| c.0 > p.last() && c.1 < first)
+                && t.tokens[p.last()].paragraph == t.tokens[first].paragraph
+                && first > 0
+                && t.is_punct(first - 1, ',')
+        });
+        if !is_direct && !resumes {
+            cand.kind = QuoteKind::Partial;
+            out.push(cand);
+            continue;
+        }
+        if let Some(tag) = tag {
+            cand.method = Some(if t.tok(tag.cue.0).eq_ignore_ascii_case("according") {
+                Method::AccordingTo
+            } else {
+                Method::SpeechTag
+            });
+            cand.cue = Some(tag.cue);
+            cand.speaker = tag.speaker;
+        }
+        out.push(cand);
+    }
+    adjacent_lines(t, &mut out);
+    merge_split(t, &mut out);
+    out
+}
+
+/// Interview transcripts: a paragraph opening with a speaker's name in
+/// capitals and a colon (`PENCE: Well, look, …`) is that speaker's quote.
+/// Quotes found inside such a paragraph are part of it.
+pub(crate) fn transcripts(t: &Text, cands: &mut Vec<Candidate>) {
+    for para in &t.paragraphs {
+        let mut i = para.start;
+        while i < para.end && matches!(t.tokens[i].kind, Kind::Mark(_)) {
+            i += 1;
+        }
+        let name_start = i;
+        while i < para.end && i < name_start + 3 && t.is_word(i) && is_caps(t.tok(i)) {
+            i += 1;
+        }
+        if i == name_start || !t.is_punct(i, ':') || i + 1 >= para.end {
+            continue;
+        }
+        let Some(speaker) = mention_ending_at(t, i - 1, name_start) else {
+            continue;
+        };
+        let mut last = para.end - 1;
+        while last > i + 1 && matches!(t.tokens[last].kind, Kind::Mark(_)) {
+            last -= 1;
+        }
+        cands.retain(|c| c.last() < para.start || c.first() >= para.end);
+        cands.push(Candidate {
+            kind: QuoteKind::Direct,
+            pieces: vec![(i + 1, last)],
+            cue: Some((i, i)),
+            speaker: Some(speaker),
+            method: Some(Method::SpeechTag),
+            standalone: true,
+        });
+    }
+    cands.sort_by_key(|c| c.first());
+}
+
+fn is_caps(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
+/// A partial quote is attributed to the subject of a reporting verb before
+/// it in its sentence (`Putin suggested a “virtually live” experiment`).
+pub(crate) fn nearby(t: &Text, cand: &mut Candidate) -> bool {
+    let first = cand.first();
+    let floor = sentence_start(t, first);
+    for v in floor..first {
+        let Some((info, cue_end)) = verb_at(t, v) else {
+            continue;
+        };
+        if info.gerund || (v > 0 && is_be(t, v - 1)) {
+            continue;
+        }
+        let mut s = v;
+        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+            s -= 1;
+        }
+        if s == floor {
+            continue;
+        }
+        if let Some(m) = mention_ending_at(t, s - 1, floor) {
+            cand.cue = Some((v, cue_end));
+            cand.speaker = Some(m);
+            cand.method = Some(Method::Nearby);
+            return true;
+        }
+    }
+    false
+}
+
+/// `Laurence Tribe likened the rules to “burning the Constitution”`: quoted
+/// words in the predicate of a sentence whose subject is a person or
+/// organisation are that subject's words, a mixed quote from the verb on.
+pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
+    let first = cand.first();
+    let floor = sentence_start(t, first).max(para_start(t, first));
+    let Some(start) = (floor..first).find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    let Some(m) = mention_starting_at(t, start, first) else {
+        return false;
+    };
+    let it = matches!(m.kind, MentionKind::Pronoun(p) if p.person == 0);
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it {
+        return false;
+    }
+    let mut v = skip_postmodifier(t, m.last + 1, first);
+    v = skip_apposition(t, v, first);
+    v = skip_adverbs(t, v, first);
+    if v + 1 >= first || !t.is_word(v) || t.is_capitalized(v) || is_be(t, v) {
+        return false;
+    }
+    let w = t.tok(v);
+    let verbish =
+        verb_at(t, v).is_some() || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+    if !verbish {
+        return false;
+    }
+    cand.kind = QuoteKind::Mixed;
+    cand.pieces = vec![(v + 1, cand.last())];
+    cand.cue = Some((v, v));
+    cand.speaker = Some(m);
+    cand.method = Some(Method::Nearby);
+    true
+}
+
+/// Sieve 2: a tag alone on the line after (or before) an untagged quote.
+fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
+    for cand in cands.iter_mut() {
+        if cand.kind != QuoteKind::Direct || cand.cue.is_some() {
+            continue;
+        }
+        let last = cand.last();
+        let para = t.tokens[last].paragraph as usize;
+        // The quote must end its paragraph.
+        let pend = t.paragraphs[para].end;
+        if (last + 1..pend).any(|i| t.is_word(i)) {
+            continue;
+        }
+        if let Some(tag) = tag_line(t, para + 1) {
+            cand.cue = Some(tag.cue);
+            cand.speaker = tag.speaker;
+            cand.method = Some(Method::AdjacentLine);
+            continue;
+        }
+        // "Putin said:" alone on the line before.
+        let first = cand.first();
+        let fpara = t.tokens[first].paragraph as usize;
+        if fpara > 0 && opens_sentence(t, first) {
+            let prev = t.paragraphs[fpara - 1].clone();
+            let floor = sentence_start(t, prev.end - 1).max(prev.start);
+            if t.is_punct(prev.end - 1, ':') {
+                if let Some(tag) = tag_before(t, prev.end, floor) {
+                    cand.cue = Some(tag.cue);
+                    cand.speaker = tag.speaker;
+                    cand.method = Some(Method::AdjacentLine);
+                }
+            }
+        }
+    }
+}
+
+/// `“A,” he said, “B.”` and `“A,” Caddell said. “B.”`: a quote in the same
+/// paragraph right after a tagged one, with no tag of its own, is the same
+/// quote's next piece.
+fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
+    let mut k = 1;
+    while k < cands.len() {
+        let (prev, cur) = (&cands[k - 1], &cands[k]);
+        let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
+        let prev_tag_after = prev.cue.is_some();
+        let between_ok = prev.cue.is_some_and(|c| {
+            let tag_end = prev.speaker.as_ref().map_or(c.1, |m| m.last.max(c.1));
+            (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 1000
+        });
+        if same_para
+            && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
+            && cur.kind == QuoteKind::Direct
+            && prev_tag_after
+            && (cur.cue.is_none() || cur.cue == prev.cue)
+            && between_ok
+        {
+            let cur = cands.remove(k);
+            cands[k - 1].pieces.extend(cur.pieces);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// Sieve 3 and 4: indirect speech and `according to`, sentence by sentence,
+/// outside direct quotes. Partial quotes inside the content make it mixed
+/// (they are removed from `partials`).
+pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for range in &t.sentences {
+        let mut i = range.start;
+        while i < range.end {
+            // Verbs inside quotation marks are the speaker's words.
+            if covered[i] || quoted[i] || !t.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if let Some(c) = according_to(t, i, range.clone(), covered)
+                .or_else(|| reported(t, i, range.clone(), covered))
+            {
+                let end = c.last();
+                out.push(c);
+                i = end.max(i) + 1;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The last token of a sentence's content: before the final period.
+fn content_end(t: &Text, range: std::ops::Range<usize>) -> usize {
+    let mut e = range.end - 1;
+    while e > range.start && matches!(t.tokens[e].kind, Kind::Punct('.' | '!' | '?' | ';' | ',')) {
+        e -= 1;
+    }
+    e
+}
+
+fn words_in(t: &Text, a: usize, b: usize) -> usize {
+    (a..=b).filter(|&i| t.is_word(i)).count()
+}
+
+/// Does any covered (direct-quote) token lie in `a..=b`?
+fn touches(covered: &[bool], a: usize, b: usize) -> bool {
+    covered[a..=b].iter().any(|&c| c)
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according_to(
+    t: &Text,
+    i: usize,
+    range: std::ops::Range<usize>,
+    covered: &[bool],
+) -> Option<Candidate> {
+    if !(t.tok(i).eq_ignore_ascii_case("according") && t.is_word(i + 1) && t.tok(i + 1) == "to") {
+        return None;
+    }
+    let m = mention_starting_at(t, i + 2, range.end)
+        .or_else(|| source_until_comma(t, i + 2, range.end))?;
+    let (a, b) = if i == range.start || opens_sentence(t, i) {
+        let mut a = m.last + 1;
+        while a < range.end
+            && (t.is_punct(a, ',') || !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)))
+        {
+            a += 1;
+        }
+        (a, content_end(t, range.clone()))
+    } else if i > range.start && t.is_punct(i - 1, ',') {
+        let mut a = range.start;
+        while a < i && !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)) {
+            a += 1;
+        }
+        (a, i - 2)
+    } else {
+        return None;
+    };
+    if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
+        return None;
+    }
+    Some(Candidate {
+        kind: QuoteKind::Indirect,
+        pieces: vec![(a, b)],
+        cue: Some((i, i + 1)),
+        speaker: Some(m),
+        method: Some(Method::AccordingTo),
+        standalone: false,
+    })
+}
+
+/// `According to conservative talk radio host Rush Limbaugh, …`: a source
+/// the mention grammar does not cover, taken up to the comma (its name, if
+/// it ends with one).
+fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
+    let comma = (from..limit.min(from + 12)).find(|&k| t.is_punct(k, ','))?;
+    if comma == from || (from..comma).any(|k| !t.is_word(k)) {
+        return None;
+    }
+    mention_ending_at(t, comma - 1, from).or(Some(Mention {
+        first: from,
+        last: comma - 1,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: Vec::new(),
+        gender: None,
+    }))
+}
+
+/// `X said (that) …`, `X told Y that …`, `…, X said.`, `…, said X.`
+fn reported(
+    t: &Text,
+    i: usize,
+    range: std::ops::Range<usize>,
+    covered: &[bool],
+) -> Option<Candidate> {
+    let (info, cue_end) = verb_at(t, i)?;
+    // "was asked" is passive; "is promising" is progressive.
+    if i > 0 && is_be(t, i - 1) && !info.gerund {
+        return None;
+    }
+    let floor = range.start;
+    let mut end = content_end(t, range.clone());
+    let subject = subject_of(t, i, floor, info.gerund);
+    if info.gerund && subject.is_none() {
+        return None;
+    }
+    if let Some(m) = subject {
+        // A tag inside dashes (`– which the White House said … –`) reports
+        // only up to the closing dash.
+        if (floor..m.first).filter(|&k| is_dash(t, k)).count() % 2 == 1 {
+            if let Some(d) = (cue_end + 1..end).find(|&k| is_dash(t, k)) {
+                end = d.saturating_sub(1);
+            }
+        }
+        // `…, X said.` — the content before the subject.
+        let tail_is_clause = cue_end + 1 < end && starts_clause(t, cue_end + 1, info);
+        if m.first > floor
+            && t.is_punct(m.first - 1, ',')
+            && tail_is_adverbial(t, cue_end + 1, range.end)
+            && !tail_is_clause
+        {
+            let b = m.first - 2;
+            let a = first_content(t, floor, b);
+            if a <= b
+                && words_in(t, a, b) >= 3
+                && !touches(covered, a, b)
+                && info.speech
+                && !opens_adverbial(t, a)
+            {
+                return Some(reported_candidate((a, b), (i, cue_end), m));
+            }
+        }
+        // `The museum, Mr. Bush said, celebrated …`: a tag between commas
+        // splits the content in two.
+        let comma_after = (cue_end + 1..(cue_end + 7).min(end)).find(|&k| t.is_punct(k, ','));
+        if let (true, Some(comma)) = (
+            m.first > floor + 1 && t.is_punct(m.first - 1, ',') && info.speech,
+            comma_after,
+        ) {
+            let b1 = m.first - 2;
+            let a1 = first_content(t, floor, b1);
+            let a2 = comma + 1;
+            if a1 <= b1
+                && a2 <= end
+                && words_in(t, a1, b1) + words_in(t, a2, end) >= 4
+                && !touches(covered, a1, end)
+            {
+                let mut c = reported_candidate((a1, b1), (i, cue_end), m);
+                c.pieces.push((a2, end));
+                return Some(c);
+            }
+        }
+        // `X said (that) …`
+        let mut n = cue_end + 1;
+        if is_tell(t.tok(i)) {
+            n = skip_object(t, n, end);
+        }
+        n = skip_adverbial(t, n, end);
+        if n > end {
+            return None;
+        }
+        let that = t.is_word(n) && t.tok(n) == "that";
+        let colon = t.is_punct(n, ':');
+        let clause = starts_clause(t, n, info);
+        // `asked whether …`, `urged Congress to …`
+        let question = matches!(info.lemma, "ask" | "wonder" | "question")
+            && t.is_word(n)
+            && matches!(t.tok(n), "whether" | "if" | "why" | "how" | "what" | "when");
+        // `called it a “disgrace”`: quoted words in the object of a
+        // labelling verb.
+        let labeled = crate::lexicon::is_labeling(info.lemma)
+            && (n..=end).any(|k| {
+                matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'') && !covered[k]
+            });
+        // `vowed to bring back jobs`, `urged Congress to act`: an
+        // infinitive of intent or appeal.
+        if takes_infinitive(info.lemma) && !(that || colon) && !(t.is_word(n) && t.tok(n) == "to") {
+            n = infinitive_after_object(t, n, end, info.lemma);
+        }
+        // `denied any involvement`, `endorsed Trump`: a stance verb's object.
+        let object = !(that || colon)
+            && takes_object(info.lemma)
+            && t.is_word(n)
+            && !matches!(
+                t.tok(n),
+                "to" | "that"
+                    | "it"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "this"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "today"
+                    | "yesterday"
+            )
+            && !covered[n];
+        if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
+            let stop = (n..=end)
+                .find(|&k| t.is_punct(k, ',') || t.is_punct(k, ';'))
+                .map_or(end, |k| k - 1);
+            if stop >= n {
+                return Some(reported_candidate((n, stop), (i, cue_end), m));
+            }
+        }
+        let infinitive = takes_infinitive(info.lemma)
+            && t.is_word(n)
+            && t.tok(n) == "to"
+            && t.is_word(n + 1)
+            && !t.is_capitalized(n + 1);
+        if !(that || colon || clause || labeled || question || infinitive) {
+            return None;
+        }
+        if labeled && !(that || colon || clause || question) {
+            // The object ends with its last quoted words.
+            if let Some(close) = (n..=end).rev().find(|&k| {
+                matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'')
+                    && t.tokens[k - 1].end == t.tokens[k].start
+            }) {
+                end = close;
+            }
+        }
+        let a = if colon { n + 1 } else { n };
+        let b = if colon {
+            last_in_paragraph(t, a)
+        } else {
+            cut_at_next_report(t, a, end)
+        };
+        if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
+            return None;
+        }
+        return Some(reported_candidate((a, b), (i, cue_end), m));
+    }
+    // `…, said X.`
+    if info.speech && i > floor && t.is_punct(i - 1, ',') {
+        let m = mention_starting_at(t, cue_end + 1, range.end)?;
+        if !tail_is_adverbial(t, m.last + 1, range.end) {
+            return None;
+        }
+        let b = i - 2;
+        let a = first_content(t, floor, b);
+        if a <= b && words_in(t, a, b) >= 3 && !touches(covered, a, b) {
+            return Some(reported_candidate((a, b), (i, cue_end), m));
+        }
+    }
+    None
+}
+
+fn last_in_paragraph(t: &Text, a: usize) -> usize {
+    let pend = para_end(t, a.min(t.tokens.len() - 1));
+    let mut e = pend - 1;
+    while e > a && matches!(t.tokens[e].kind, Kind::Punct(_)) {
+        e -= 1;
+    }
+    e
+}
+
+fn reported_candidate(piece: (usize, usize), cue: (usize, usize), m: Mention) -> Candidate {
+    Candidate {
+        kind: QuoteKind::Indirect,
+        pieces: vec![piece],
+        cue: Some(cue),
+        speaker: Some(m),
+        method: Some(Method::SpeechTag),
+        standalone: false,
+    }
+}
+
+/// Does the phrase at `a` open with a preposition or subordinator (`At an
+/// event in New York, …`): an adverbial, not reported content?
+fn opens_adverbial(t: &Text, a: usize) -> bool {
+    t.is_word(a)
+        && matches!(
+            t.tok(a).to_lowercase().as_str(),
+            "at" | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "when"
+                | "since"
+                | "as"
+                | "with"
+                | "without"
+                | "for"
+                | "from"
+                | "by"
+                | "under"
+                | "over"
+                | "despite"
+                | "although"
+                | "though"
+                | "if"
+                | "because"
+                | "asked"
+                | "speaking"
+                | "according"
+                | "unlike"
+                | "like"
+                | "following"
+                | "amid"
+                | "among"
+                | "until"
+                | "to"
+                | "of"
+        )
+}
+
+/// Ends content before `, but he said …`: a second report in the sentence.
+fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
+    for k in a + 1..b {
+        // (the comma may sit inside a closing quotation mark: `gun," but`)
+        let mut c = k + 1;
+        while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
+            c += 1;
+        }
+        let comma = matches!(t.tokens[k].kind, Kind::Punct(',' | ';'));
+        if comma
+            && t.is_word(c)
+            && matches!(
+                t.tok(c),
+                "but" | "and" | "while" | "although" | "though" | "yet" | "as"
+            )
+            && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+        if t.is_word(k)
+            && t.tok(k) == "but"
+            && (k + 1..(k + 4).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+        // The writer takes over after `, saying …`, `, citing …`.
+        if t.is_punct(k, ',') && t.is_word(k + 1) && words_in(t, a, k) >= 4 {
+            let w = t.tok(k + 1);
+            let cut = w.ends_with("ing")
+                && w.len() > 5
+                && !matches!(w, "including" | "according" | "during");
+            if cut {
+                return k - 1;
+            }
+        }
+    }
+    b
+}
+
+/// The first content token at or after `from`: past dashes and brackets.
+fn first_content(t: &Text, from: usize, to: usize) -> usize {
+    let mut a = from;
+    while a <= to && matches!(t.tokens[a].kind, Kind::Punct(_)) {
+        a += 1;
+    }
+    a
+}
+
+/// Is everything from `k` to the sentence end an adverbial after a tag
+/// (`on Tuesday`, `in a statement`, `told reporters`)?
+fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
+    let words = (k..end).filter(|&i| t.is_word(i)).count();
+    words <= 8
+        && !(k..end).any(|i| {
+            (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
+        })
+}
+
+/// `Dmitry Peskov, the Kremlin spokesman, said`: the name before the
+/// apposition ending at the comma `k`.
+fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    if !t.is_punct(k, ',') {
+        return None;
+    }
+    let mut j = k;
+    while j > floor && j + 25 > k {
+        j -= 1;
+        if t.is_punct(j, ',') {
+            // "Dmitry Peskov, the spokesman, said", else "A lawyer for the
+            // outlets, David Schulz, said"; "Roy Cooper (D), his rival, said".
+            let mut before = j.checked_sub(1)?;
+            if t.is_punct(before, ')') {
+                if let Some(open) = (floor..before).rev().take(8).find(|&i| t.is_punct(i, '(')) {
+                    before = open.checked_sub(1)?;
+                }
+            }
+            return mention_ending_at(t, before, floor)
+                .or_else(|| with_postmodifier(t, j - 1, floor))
+                .or_else(|| {
+                    mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
+                });
+        }
+    }
+    None
+}
+
+/// `Experts on North Korea said`, `A lawyer for the news outlets`: a
+/// mention followed by a prepositional phrase that ends at `k`.
+fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    if !t.is_word(k) {
+        return None;
+    }
+    let lo = k.saturating_sub(8).max(floor);
+    for p in (lo + 1..k).rev() {
+        if !t.is_word(p) {
+            return None;
+        }
+        if matches!(
+            t.tok(p),
+            "of" | "on" | "for" | "in" | "at" | "from" | "with"
+        ) {
+            if let Some(m) = mention_ending_at(t, p - 1, floor) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+/// `urged Congress to act`: the `to` after the object of a verb of appeal,
+/// else `n`.
+fn infinitive_after_object(t: &Text, n: usize, end: usize, lemma: &str) -> usize {
+    const APPEAL: &[&str] = &[
+        "urge",
+        "ask",
+        "encourage",
+        "tell",
+        "warn",
+        "call",
+        "press",
+        "push",
+        "order",
+        "invite",
+        "challenge",
+        "exhort",
+    ];
+    match mention_starting_at(t, n, end + 1) {
+        Some(m)
+            if APPEAL.contains(&lemma) && t.is_word(m.last + 1) && t.tok(m.last + 1) == "to" =>
+        {
+            m.last + 1
+        }
+        _ => n,
+    }
+}
+
+/// Verbs of stance whose object is what is reported (`denied any role`).
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "deny"
+            | "endorse"
+            | "oppose"
+            | "support"
+            | "back"
+            | "reject"
+            | "dismiss"
+            | "criticize"
+            | "criticise"
+            | "praise"
+            | "condemn"
+            | "blame"
+            | "defend"
+            | "question"
+            | "dispute"
+            | "accuse"
+            | "attack"
+            | "slam"
+            | "blast"
+            | "welcome"
+            | "applaud"
+            | "hail"
+            | "tout"
+            | "announce"
+            | "propose"
+            | "recommend"
+            | "demand"
+            | "predict"
+            | "acknowledge"
+            | "admit"
+            | "confirm"
+            | "reveal"
+            | "describe"
+            | "call"
+    )
+}
+
+/// Verbs of intent and appeal whose content is an infinitive.
+fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "vow"
+            | "promise"
+            | "pledge"
+            | "threaten"
+            | "refuse"
+            | "decline"
+            | "agree"
+            | "offer"
+            | "plan"
+            | "intend"
+            | "seek"
+            | "want"
+            | "hope"
+            | "expect"
+            | "urge"
+            | "ask"
+            | "encourage"
+            | "tell"
+            | "warn"
+            | "call"
+            | "press"
+            | "push"
+            | "order"
+            | "invite"
+            | "challenge"
+            | "exhort"
+            | "demand"
+            | "propose"
+            | "vote"
+    )
+}
+
+fn is_tell(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "warned"
+            | "assured"
+            | "reminded"
+            | "informed"
+            | "advised"
+            | "promised"
+    )
+}
+
+/// Skips the object of `told`: `told Rosiah 24 that`, `told reporters on Friday that`.
+fn skip_object(t: &Text, n: usize, end: usize) -> usize {
+    let mut j = n;
+    while j <= end && j < n + 8 {
+        if t.is_word(j) && t.tok(j) == "that" || t.is_punct(j, ':') {
+            return j;
+        }
+        if !t.is_word(j) {
+            break;
+        }
+        j += 1;
+    }
+    // No "that": the object is one short phrase ("told CNN the plan failed").
+    match mention_starting_at(t, n, end + 1) {
+        Some(m) => m.last + 1,
+        None if t.is_word(n)
+            && matches!(
+                t.tok(n),
+                "reporters"
+                    | "journalists"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "supporters"
+                    | "voters"
+                    | "CNN"
+            ) =>
+        {
+            n + 1
+        }
+        None => n,
+    }
+}
+
+/// Skips `Tuesday`, `on Friday`, `in a statement`, `in an interview` before `that`.
+fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
+    let mut j = n;
+    while j <= end && j < n + 8 {
+        if t.is_word(j) && t.tok(j) == "that" {
+            return j;
+        }
+        if !t.is_word(j) && !t.is_punct(j, ',') {
+            return n;
+        }
+        j += 1;
+    }
+    n
+}
+
+/// Can a bare clause start at `n` (`said the plan failed`, `said he would`)?
+fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
+    if !t.is_word(n) {
+        return false;
+    }
+    let w = t.tok(n);
+    // A subject pronoun starts a clause after any reporting verb
+    // (`noted she has pushed`).
+    if matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there") {
+        return true;
+    }
+    if !info.bare {
+        return false;
+    }
+    // Verbs of saying and thinking take a clause, not an object: anything
+    // but a preposition or a pro-form starts one (`said witnesses saw`);
+    // an article only when a finite verb follows (`said the plan was`).
+    const NOT_CLAUSE: &[&str] = &[
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "into",
+        "so",
+        "nothing",
+        "something",
+        "anything",
+        "much",
+        "little",
+        "yes",
+        "no",
+        "hello",
+        "goodbye",
+        "more",
+        "less",
+        "as",
+        "than",
+        "and",
+        "or",
+        "but",
+        "otherwise",
+        "differently",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "earlier",
+        "later",
+        "recently",
+        "last",
+        "next",
+        "this",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "because",
+        "since",
+        "though",
+        "although",
+        "what",
+        "how",
+        "why",
+        "who",
+        "which",
+        "whether",
+    ];
+    if matches!(w, "the" | "a" | "an") {
+        // "said" takes a clause even without a finite auxiliary after the
+        // noun phrase ("said the recent spate of shootings demands …").
+        return info.lemma == "say" && (n..n + 5).all(|k| k < t.tokens.len() && t.is_word(k))
+            || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
+    }
+    let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
+    let time = matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "Sunday’s"
+    );
+    if time {
+        return false;
+    }
+    !NOT_CLAUSE.contains(&w) && !lone_name
+}
+
+/// A rough test for a finite verb form after a noun phrase
+/// (`the plan was`, `a deal would`): auxiliaries and modals.
+fn is_finite_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "isn’t"
+            | "wasn’t"
+            | "won’t"
+            | "wouldn’t"
+            | "isn't"
+            | "wasn't"
+            | "won't"
+            | "wouldn't"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::scan;
+
+    fn directs(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<Method>)> {
+        let t = Text::new(text);
+        direct_quotes(&t, &scan(&t))
+            .into_iter()
+            .map(|c| {
+                let pieces: Vec<&str> = c
+                    .pieces
+                    .iter()
+                    .map(|&(a, b)| &text[t.tokens[a].start..t.tokens[b].end])
+                    .collect();
+                let speaker = c.speaker.as_ref().map(|m| {
+                    let (a, b) = m.byte_range(&t);
+                    text[a..b].to_string()
+                });
+                (pieces.join(" | "), c.kind, speaker, c.method)
+            })
+            .collect()
+    }
+
+    macro_rules! tag {
+        ($name:ident, $text:expr, $content:expr, $speaker:expr, $method:expr) => {
+            #[test]
+            fn $name() {
+                let got = directs($text);
+                assert_eq!(got.len(), 1, "{got:?}");
+                assert_eq!(got[0].0, $content);
+                assert_eq!(got[0].2.as_deref(), $speaker);
+                assert_eq!(got[0].3, $method);
+            }
+        };
+    }
+
+    tag!(
+        quote_pronoun_verb,
+        "“We will win,” he said.",
+        "“We will win,”",
+        Some("he"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        quote_verb_name,
+        "“We will win,” said Jane Smith.",
+        "“We will win,”",
+        Some("Jane Smith"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        quote_name_verb,
+        "“We will win,” Jane Smith said.",
+        "“We will win,”",
+        Some("Jane Smith"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        name_verb_colon_quote,
+        "Jane Smith said: “We will win.”",
+        "“We will win.”",
+        Some("Jane Smith"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        name_verb_comma_quote,
+        "Then Jane Smith added, “We will win.”",
+        "“We will win.”",
+        Some("Jane Smith"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        colon_far_from_verb,
+        "Smith told reporters on Friday: “We will win.”",
+        "“We will win.”",
+        Some("Smith"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        description_tag_sentence_after,
+        "“We look in the mirror.” The Russian leader said.",
+        "“We look in the mirror.”",
+        Some("The Russian leader"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        apposition_tag,
+        "“No,” Dmitry Peskov, the Kremlin spokesman, said.",
+        "“No,”",
+        Some("Dmitry Peskov"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        split_by_tag,
+        "“A is true,” he said, “and so is B.”",
+        "“A is true,” | “and so is B.”",
+        Some("he"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        tag_line_after,
+        "“We will talk directly.”\nPutin said\nNext.",
+        "“We will talk directly.”",
+        Some("Putin"),
+        Some(Method::AdjacentLine)
+    );
+    tag!(
+        tag_line_before,
+        "Putin said:\n“We will talk directly.”",
+        "“We will talk directly.”",
+        Some("Putin"),
+        Some(Method::AdjacentLine)
+    );
+    tag!(
+        according_to_quote,
+        "According to Putin, “we will talk.”",
+        "“we will talk.”",
+        Some("Putin"),
+        Some(Method::AccordingTo)
+    );
+
+    tag!(
+        dash_byline,
+        "“Maybe we can build a wall around him.” ― Steve Quinlan",
+        "“Maybe we can build a wall around him.”",
+        Some("Steve Quinlan"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        verb_comma_without_subject,
+        "As a phone rang, the announcer said, “It is 3 a.m. and your children are safe.”",
+        "“It is 3 a.m. and your children are safe.”",
+        Some("the announcer"),
+        Some(Method::SpeechTag)
+    );
+    tag!(tag_with_bracket, "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said after the hearing.", "“Subpoenas are not optional,”", Some("Jason Chaffetz"), Some(Method::SpeechTag));
+    tag!(
+        gerund_tag_before,
+        "Dean mocked the debate, tweeting, “Notice Trump sniffing all the time.”",
+        "“Notice Trump sniffing all the time.”",
+        Some("Dean"),
+        Some(Method::SpeechTag)
+    );
+
+    #[test]
+    fn transcript_lines_are_quotes() {
+        let text = "PENCE: Well, look, this is serious business.\nWALLACE: If I may, sir.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        transcripts(&t, &mut c);
+        let got: Vec<(String, String)> = c
+            .iter()
+            .map(|c| {
+                let (a, b) = c.pieces[0];
+                let (sa, sb) = c.speaker.as_ref().unwrap().byte_range(&t);
+                (
+                    text[t.tokens[a].start..t.tokens[b].end].to_string(),
+                    text[sa..sb].to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Well, look, this is serious business.".to_string(),
+                    "PENCE".to_string()
+                ),
+                ("If I may, sir.".to_string(), "WALLACE".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_words_in_a_named_subjects_predicate_are_mixed() {
+        let text = "Laurence Tribe likened the rules to “burning the Constitution” in court.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        assert_eq!(c[0].kind, QuoteKind::Partial);
+        assert!(mixed_from_partial(&t, &mut c[0]));
+        let (a, b) = c[0].pieces[0];
+        assert_eq!(
+            &text[t.tokens[a].start..t.tokens[b].end],
+            "the rules to “burning the Constitution”"
+        );
+        assert_eq!(c[0].method, Some(Method::Nearby));
+    }
+
+    #[test]
+    fn scare_quotes_are_partial() {
+        let got = directs("Putin suggested a “virtually live” experiment.");
+        assert_eq!(got[0].1, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn untagged_sentence_quote_is_direct_without_speaker() {
+        let got = directs("Smith arrived. “In order not to be bothered, we must go.”");
+        assert_eq!((got[0].1, got[0].2.clone()), (QuoteKind::Direct, None));
+    }
+
+    fn indirects(text: &str) -> Vec<(String, String, String)> {
+        let t = Text::new(text);
+        let d = direct_quotes(&t, &scan(&t));
+        let mut covered = vec![false; t.tokens.len()];
+        for c in d.iter().filter(|c| c.kind != QuoteKind::Partial) {
+            for &(a, b) in &c.pieces {
+                covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        indirect(&t, &covered, &vec![false; t.tokens.len()])
+            .into_iter()
+            .map(|c| {
+                let (a, b) = c.pieces[0];
+                let (sa, sb) = c.speaker.as_ref().unwrap().byte_range(&t);
+                let cue = c.cue.unwrap();
+                (
+                    text[t.tokens[a].start..t.tokens[b].end].to_string(),
+                    text[sa..sb].to_string(),
+                    text[t.tokens[cue.0].start..t.tokens[cue.1].end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! ind {
+        ($name:ident, $text:expr, [$(($c:expr, $s:expr, $v:expr)),*]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<(String, String, String)> = vec![$(($c.to_string(), $s.to_string(), $v.to_string())),*];
+                assert_eq!(indirects($text), want);
+            }
+        };
+    }
+
+    ind!(
+        said_that,
+        "He noted that the last time Joe Biden called him.",
+        [("that the last time Joe Biden called him", "He", "noted")]
+    );
+    ind!(
+        told_y_that,
+        "Putin told Rosiah 24 that he had instructed them.",
+        [("that he had instructed them", "Putin", "told")]
+    );
+    ind!(
+        bare_clause,
+        "Pence said his running mate was only joking.",
+        [("his running mate was only joking", "Pence", "said")]
+    );
+    ind!(
+        according_first,
+        "According to Putin, everyone starts out on their own",
+        [("everyone starts out on their own", "Putin", "According to")]
+    );
+    ind!(
+        according_last,
+        "The plan failed badly, according to two officials.",
+        [("The plan failed badly", "two officials", "according to")]
+    );
+    ind!(
+        tag_at_end,
+        "The plan failed badly, the spokesman said on Friday.",
+        [("The plan failed badly", "the spokesman", "said")]
+    );
+    ind!(
+        inverted_tag_at_end,
+        "The plan failed badly, said Dmitry Peskov.",
+        [("The plan failed badly", "Dmitry Peskov", "said")]
+    );
+    ind!(
+        apposition,
+        "Dmitry Peskov, the Kremlin spokesman, said the footage will be public.",
+        [("the footage will be public", "Dmitry Peskov", "said")]
+    );
+    ind!(
+        gerund_takes_the_sentence_subject,
+        "Trump spoke on Friday, saying the plan was dead.",
+        [("the plan was dead", "Trump", "saying")]
+    );
+    ind!(
+        progressive_with_contraction,
+        "He’s claiming that voting fraud is a big problem.",
+        [("that voting fraud is a big problem", "He’s", "claiming")]
+    );
+    ind!(
+        infinitive_of_intent,
+        "Donald Trump has vowed to bring back lost mining jobs.",
+        [("to bring back lost mining jobs", "Donald Trump", "vowed")]
+    );
+    ind!(
+        appeal_with_object,
+        "Cruz urged Republicans to vote their conscience.",
+        [("to vote their conscience", "Cruz", "urged")]
+    );
+    ind!(
+        labelled_object_with_quotes,
+        "Clinton called half of his supporters “deplorables” in New York.",
+        [("half of his supporters “deplorables”", "Clinton", "called")]
+    );
+    ind!(
+        relative_pronoun_subject,
+        "He met McConnell, who said the goal was a one-term president.",
+        [("the goal was a one-term president", "who", "said")]
+    );
+    ind!(
+        split_tag_two_pieces,
+        "The museum, Mr. Bush said, celebrated several of his heroes.",
+        [("The museum", "Bush", "said")]
+    );
+    ind!(
+        second_report_cuts_the_first,
+        "Putney said the video was unclear, but he said that it supports the account.",
+        [
+            ("the video was unclear", "Putney", "said"),
+            ("that it supports the account", "he", "said")
+        ]
+    );
+    ind!(
+        passive_is_not_speech,
+        "He was asked if he was ready. It is known that it works.",
+        []
+    );
+    ind!(
+        noun_object_is_not_speech,
+        "The Russian president stressed the need to maintain relations.",
+        []
+    );
+}

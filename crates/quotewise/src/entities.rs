@@ -1,0 +1,224 @@
+//! In-document entities: name mentions clustered into people and
+//! organisations ("Vladimir Putin" / "Putin" / "Putin’s").
+
+use std::collections::HashSet;
+
+use crate::lexicon::{NATIONALITIES, ORG_WORDS, ROLES};
+use crate::mentions::{self, Mention};
+use crate::model::{EntityKind, Gender};
+use crate::text::Text;
+
+/// An entity being built.
+#[derive(Clone, Debug)]
+pub(crate) struct Cluster {
+    /// The fullest name's words.
+    pub words: Vec<String>,
+    pub kind: EntityKind,
+    pub gender: Option<Gender>,
+    /// Indices into the mention list.
+    pub mentions: Vec<usize>,
+    pub descriptors: Vec<String>,
+}
+
+/// Name mentions and the clusters they form.
+pub(crate) struct Entities {
+    pub mentions: Vec<Mention>,
+    /// The cluster of each mention.
+    pub cluster_of: Vec<usize>,
+    pub clusters: Vec<Cluster>,
+}
+
+impl Entities {
+    /// The cluster whose mention covers token `i` (within the name proper).
+    pub fn cluster_at_token(&self, i: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.last < i);
+        let m = self.mentions.get(k)?;
+        let (a, b) = m.name?;
+        (a <= i && i <= b).then(|| self.cluster_of[k])
+    }
+}
+
+fn lower_words(t: &Text, m: &Mention) -> Vec<String> {
+    m.name_words(t).iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Finds name mentions and clusters them.
+pub(crate) fn find(t: &Text) -> Entities {
+    let all = mentions::names(t);
+    // Capitalised words seen away from a sentence start: these are names
+    // wherever they stand; a lone capitalised word opening a sentence is a
+    // name only if seen so elsewhere, or if a reporting verb follows it.
+    let mut known: HashSet<String> = HashSet::new();
+    for m in &all {
+        if let Some((a, _)) = m.name {
+            if !t.starts_sentence(a) {
+                known.extend(lower_words(t, m));
+            }
+        }
+    }
+    let mentions: Vec<Mention> = all
+        .into_iter()
+        .filter(|m| {
+            let (a, b) = m.name.expect("names have a name");
+            if a != b || !t.starts_sentence(a) || m.first < a {
+                return true;
+            }
+            let w = mentions::strip_possessive(t.tok(a)).to_lowercase();
+            known.contains(&w) || mentions::verb_at(t, b + 1).is_some()
+        })
+        .collect();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of = Vec::with_capacity(mentions.len());
+    // Last mention index of each cluster, for recency.
+    let mut last_seen: Vec<usize> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let words = lower_words(t, m);
+        let found = if words.len() >= 2 {
+            clusters.iter().position(|c| c.words == words).or_else(|| {
+                // "Hillary Rodham Clinton" ~ "Hillary Clinton"; a lone
+                // "Putin" seen before "Vladimir Putin" joins it.
+                clusters.iter().position(|c| {
+                    (c.words.len() >= 2
+                        && c.words.first() == words.first()
+                        && c.words.last() == words.last())
+                        || (c.words.len() == 1
+                            && words.last() == c.words.last()
+                            && c.kind != EntityKind::Place)
+                })
+            })
+        } else {
+            // Most recent cluster with this surname, else this first name.
+            let w = &words[0];
+            let by = |f: &dyn Fn(&Cluster) -> bool| {
+                (0..clusters.len())
+                    .filter(|&c| f(&clusters[c]))
+                    .max_by_key(|&c| last_seen[c])
+            };
+            by(&|c: &Cluster| c.words.last() == Some(w)).or_else(|| {
+                by(&|c: &Cluster| {
+                    c.words.len() >= 2 && c.kind == EntityKind::Person && c.words.first() == Some(w)
+                })
+            })
+        };
+        let c = match found {
+            Some(c) => c,
+            None => {
+                clusters.push(Cluster {
+                    words: words.clone(),
+                    kind: EntityKind::Other,
+                    gender: None,
+                    mentions: Vec::new(),
+                    descriptors: Vec::new(),
+                });
+                last_seen.push(k);
+                clusters.len() - 1
+            }
+        };
+        let cluster = &mut clusters[c];
+        if words.len() > cluster.words.len() {
+            cluster.words = words;
+        }
+        cluster.mentions.push(k);
+        cluster.gender = cluster.gender.or(m.gender);
+        for d in &m.descriptors {
+            if !cluster.descriptors.contains(d) {
+                cluster.descriptors.push(d.clone());
+            }
+        }
+        last_seen[c] = k;
+        cluster_of.push(c);
+    }
+    for c in &mut clusters {
+        c.kind = kind_of(t, c, &mentions);
+    }
+    Entities {
+        mentions,
+        cluster_of,
+        clusters,
+    }
+}
+
+/// Decides the kind of a cluster from its words, titles and roles.
+fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
+    let m0 = &mentions[c.mentions[0]];
+    let (a, b) = m0.name.expect("names have a name");
+    let original: Vec<&str> = (a..=b)
+        .filter(|&i| t.is_word(i))
+        .map(|i| t.tok(i))
+        .collect();
+    let mut org = None;
+    for w in &original {
+        if let Some(kind) = ORG_WORDS.get(mentions::strip_possessive(w)) {
+            org = Some(*kind);
+            if *kind == EntityKind::Media {
+                break;
+            }
+        }
+    }
+    if let Some(kind) = org {
+        return kind;
+    }
+    let name = original.join(" ");
+    if NATIONALITIES.values().any(|place| *place == name) {
+        return EntityKind::Place;
+    }
+    let person_role = c.descriptors.iter().any(|d| {
+        ROLES.get(d.as_str()).is_some_and(|r| !r.org)
+            || crate::lexicon::TITLES
+                .keys()
+                .any(|k| k.to_lowercase() == *d)
+    });
+    if c.gender.is_some() || person_role || c.words.len() >= 2 {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clusters_full_names_surnames_and_possessives() {
+        let t = Text::new(
+            "Russian President Vladimir Putin spoke. Putin said Joe Biden erred. Putin’s aide, Kremlin spokesman Dmitry Peskov, agreed. Peskov left.",
+        );
+        let e = find(&t);
+        let names: Vec<String> = e.clusters.iter().map(|c| c.words.join(" ")).collect();
+        assert_eq!(
+            names,
+            ["vladimir putin", "joe biden", "kremlin", "dmitry peskov"]
+        );
+        assert_eq!(e.clusters[0].mentions.len(), 3);
+        assert_eq!(e.clusters[0].kind, EntityKind::Person);
+        assert_eq!(e.clusters[2].kind, EntityKind::Organisation);
+        assert!(e.clusters[3].descriptors.contains(&"spokesman".to_string()));
+    }
+
+    #[test]
+    fn organisations_and_media_by_their_words() {
+        let t =
+            Text::new("The White House said no, and The New York Times agreed with the Kremlin.");
+        let e = find(&t);
+        let kinds: Vec<(String, EntityKind)> = e
+            .clusters
+            .iter()
+            .map(|c| (c.words.join(" "), c.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("white house".to_string(), EntityKind::Organisation),
+                ("new york times".to_string(), EntityKind::Media),
+                ("kremlin".to_string(), EntityKind::Organisation),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let t = Text::new("Stay calm. Nobody knows.");
+        assert!(find(&t).clusters.is_empty());
+    }
+}

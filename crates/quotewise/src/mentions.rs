@@ -1,0 +1,712 @@
+//! Mentions of people and organisations: proper names with their titles,
+//! pronouns, and descriptions (`the Russian leader`, `a senior official`).
+
+use crate::lexicon::{self, Pronoun, NATIONALITIES, NOT_NAMES, ORG_WORDS, ROLES, TITLES, VERBS};
+use crate::model::Gender;
+use crate::text::{Kind, Text};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// A proper name (`Vladimir Putin`, `the White House`).
+    Name,
+    /// A pronoun.
+    Pronoun(Pronoun),
+    /// A description headed by a role noun.
+    Description {
+        /// The role noun is plural (`officials`).
+        plural: bool,
+        /// The role belongs to an organisation (`campaign`).
+        org: bool,
+    },
+}
+
+/// A mention: a token range, and inside it the name proper (for names).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    /// First token (titles and determiners included).
+    pub first: usize,
+    /// Last token, inclusive.
+    pub last: usize,
+    pub kind: MentionKind,
+    /// Token range of the name without titles (names only).
+    pub name: Option<(usize, usize)>,
+    /// Lower-case titles, roles and nationality words in the mention.
+    pub descriptors: Vec<String>,
+    /// Gender shown by a title or pronoun.
+    pub gender: Option<Gender>,
+}
+
+impl Mention {
+    /// The byte range to report: the name proper for names (without a
+    /// possessive `’s`), the whole mention otherwise.
+    pub fn byte_range(&self, t: &Text) -> (usize, usize) {
+        match self.name {
+            Some((a, b)) => {
+                let end = t.tokens[b].end;
+                let word = &t.text[t.tokens[b].start..end];
+                let trimmed = strip_possessive(word);
+                (t.tokens[a].start, end - (word.len() - trimmed.len()))
+            }
+            None => (t.tokens[self.first].start, t.tokens[self.last].end),
+        }
+    }
+
+    /// The name proper, possessive stripped, for clustering.
+    pub fn name_words<'t>(&self, t: &Text<'t>) -> Vec<&'t str> {
+        let Some((a, b)) = self.name else {
+            return Vec::new();
+        };
+        (a..=b)
+            .filter(|&i| t.is_word(i))
+            .map(|i| strip_possessive(t.tok(i)))
+            .collect()
+    }
+}
+
+/// `Putin’s` → `Putin`; `Sanders’` → `Sanders`.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S", "’", "'"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+const CONNECTORS: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "di", "la", "le",
+    "of", "y",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "another", "Another", "one", "One", "two", "Two", "three",
+    "several", "Several", "some", "Some", "many", "Many", "other", "Other", "his", "His", "her",
+    "Her", "their", "Their", "its", "Its", "this", "This", "that", "these", "those", "both",
+    "Both", "most", "Most", "top", "Top",
+];
+
+/// Lower-case modifiers that may stand inside a description or title phrase.
+fn is_modifier(word: &str) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "former",
+        "senior",
+        "top",
+        "chief",
+        "deputy",
+        "vice",
+        "press",
+        "foreign",
+        "prime",
+        "state",
+        "defense",
+        "defence",
+        "national",
+        "security",
+        "presidential",
+        "vice-presidential",
+        "campaign",
+        "communications",
+        "political",
+        "longtime",
+        "local",
+        "federal",
+        "government",
+        "military",
+        "white",
+        "house",
+        "party",
+        "police",
+        "health",
+        "republican",
+        "democratic",
+        "conservative",
+        "liberal",
+        "independent",
+        "anonymous",
+        "unnamed",
+        "administration",
+        "intelligence",
+        "justice",
+        "department",
+        "ministry",
+        "finance",
+        "economic",
+        "trade",
+        "public",
+        "election",
+        "then",
+        "current",
+        "new",
+        "outgoing",
+        "incoming",
+        "acting",
+        "interim",
+        "general",
+        "majority",
+        "minority",
+        "senate",
+        "congressional",
+        "leading",
+        "key",
+        "close",
+        "high-ranking",
+        "veteran",
+        "retired",
+        "democrat",
+        "gop",
+        "u.s.",
+        "american",
+        "european",
+        "western",
+        "russian",
+        "presumptive",
+        "likely",
+        "possible",
+        "potential",
+        "rival",
+        "fellow",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "other",
+        "kremlin",
+        "county",
+        "city",
+        "regional",
+        "legal",
+        "spokesman",
+        "spokeswoman",
+    ];
+    MODIFIERS.contains(&word) || word.ends_with("ial") || word.ends_with("ican")
+}
+
+/// Words between a subject and its verb: `Putin also said`, `he has said`.
+pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "also",
+        "later",
+        "then",
+        "previously",
+        "once",
+        "again",
+        "further",
+        "has",
+        "have",
+        "had",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "often",
+        "even",
+        "still",
+        "just",
+        "only",
+        "since",
+        "already",
+        "now",
+        "first",
+        "recently",
+        "himself",
+        "herself",
+        "themselves",
+        "quickly",
+        "reportedly",
+        "allegedly",
+        "repeatedly",
+        "simply",
+        "flatly",
+        "bluntly",
+        "publicly",
+        "privately",
+        "openly",
+        "explicitly",
+        "too",
+        "last",
+        "here",
+        "there",
+        "ultimately",
+        "eventually",
+        "finally",
+        "always",
+        "frequently",
+        "has,",
+        "can",
+        "should",
+        "must",
+        "apparently",
+        "actually",
+        "essentially",
+    ];
+    WORDS.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word.is_ascii())
+}
+
+/// `He’s`, `she's`, `they’re`: a pronoun with a contracted "to be".
+pub(crate) fn contracted_be(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('\'', "’");
+    matches!(
+        lower.as_str(),
+        "he’s" | "she’s" | "it’s" | "they’re" | "we’re"
+    )
+}
+
+/// Is word token `i` a form of "to be" (a passive before a verb)?
+pub(crate) fn is_be(t: &Text, i: usize) -> bool {
+    t.is_word(i)
+        && matches!(
+            t.tok(i),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "Is" | "Was"
+        )
+}
+
+/// The reporting verb at token `i`, with its particle when it has one
+/// (`pointed out`): returns the verb facts and the last token of the cue.
+pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
+    if !t.is_word(i) {
+        return None;
+    }
+    let word = t.tok(i);
+    // A capitalised form is a verb only at a sentence start ("Said one
+    // aide"), never inside a name ("United States").
+    let info = match VERBS.get(word) {
+        Some(info) => *info,
+        None if word.chars().next().is_some_and(char::is_uppercase) && t.starts_sentence(i) => {
+            *VERBS.get(word.to_lowercase().as_str())?
+        }
+        None => return None,
+    };
+    // A noun reading: "Health worries have dogged", "the claims are".
+    if i + 1 < t.tokens.len()
+        && t.is_word(i + 1)
+        && matches!(
+            t.tok(i + 1),
+            "have" | "has" | "are" | "were" | "is" | "was" | "will" | "would"
+        )
+    {
+        return None;
+    }
+    match info.particle {
+        Some(p) => (t.is_word(i + 1) && t.tok(i + 1) == p).then_some((info, i + 1)),
+        None => Some((info, i)),
+    }
+}
+
+/// Is word token `i` a capitalised word that can be part of a name?
+fn is_name_word(t: &Text, i: usize) -> bool {
+    if !t.is_capitalized(i) {
+        return false;
+    }
+    let word = t.tok(i);
+    !(NOT_NAMES.contains(word) || NOT_NAMES.contains(strip_possessive(word)))
+}
+
+fn is_role(word: &str) -> bool {
+    ROLES.contains_key(word)
+}
+
+fn is_title_word(word: &str) -> bool {
+    TITLES.contains_key(word)
+        || NATIONALITIES.contains_key(word)
+        || ROLES.contains_key(word.to_lowercase().as_str())
+        || matches!(
+            word,
+            "Former" | "Vice" | "Presumptive" | "Democratic" | "Republican" | "GOP"
+        )
+}
+
+/// The name starting at capitalised token `i`: `(first, last)` of the whole
+/// run of capitalised words, connectors, initials and a trailing number.
+pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, usize)> {
+    if !is_name_word(t, i) {
+        return None;
+    }
+    let mut last = i;
+    let mut j = i + 1;
+    while j < para_end && t.tokens[j].sentence == t.tokens[i].sentence {
+        if is_name_word(t, j) && t.tokens[j].start > t.tokens[j - 1].end {
+            last = j;
+            j += 1;
+            continue;
+        }
+        // "Bank of America", "Osama bin Laden", "Rossiya 24".
+        let w = if t.is_word(j) { t.tok(j) } else { "" };
+        if CONNECTORS.contains(&w) && j + 1 < para_end && is_name_word(t, j + 1) {
+            last = j + 1;
+            j += 2;
+            continue;
+        }
+        if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3 && j == last + 1 {
+            last = j;
+        }
+        break;
+    }
+    // A possessive ends the name: "Putin’s exact face".
+    for k in i..last {
+        if strip_possessive(t.tok(k)).len() != t.tok(k).len() {
+            last = k;
+            break;
+        }
+    }
+    Some((i, last))
+}
+
+/// Splits a name run into title words and the name proper. Returns the
+/// first token of the name proper, or `None` when it is all titles.
+fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
+    let mut k = first;
+    while k < last && (is_title_word(t.tok(k)) || t.tok(k) == "of") {
+        k += 1;
+    }
+    // "Secretary of State John Kerry": skip the office name after "of".
+    if k > first && t.tok(k - 1) == "of" {
+        k += 1;
+        if k > last {
+            return None;
+        }
+    }
+    // "President" alone, "Russian" alone: no name ("Kremlin" is one).
+    let w = t.tok(k);
+    if k == last
+        && (TITLES.contains_key(w) || NATIONALITIES.contains_key(w) && !ORG_WORDS.contains_key(w))
+    {
+        return None;
+    }
+    Some(k)
+}
+
+/// A name mention from a name run `(first, last)`, with the descriptor
+/// words before it (`Kremlin spokesman Dmitry Peskov`).
+fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
+    let name_first = split_titles(t, first, last)?;
+    let mut descriptors: Vec<String> = (first..name_first)
+        .map(|k| t.tok(k).to_lowercase())
+        .collect();
+    let mut gender = None;
+    for k in first..name_first {
+        if let Some(Some(g)) = TITLES.get(t.tok(k)) {
+            gender = Some(*g);
+        }
+    }
+    // Lower-case role phrase right before: "Kremlin spokesman Dmitry Peskov",
+    // "presidential candidate Donald Trump", "White House press secretary X".
+    let sentence = t.tokens[first].sentence;
+    let mut k = first;
+    let mut saw_role = false;
+    while k > 0 && t.tokens[k - 1].sentence == sentence && t.is_word(k - 1) {
+        let w = t.tok(k - 1);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if lower && (is_role(w) || is_modifier(w)) {
+            saw_role |= is_role(w);
+            k -= 1;
+        } else if !lower && saw_role && is_name_word(t, k - 1) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let start = if saw_role { k } else { first };
+    if saw_role {
+        let mut extra: Vec<String> = (k..first).map(|j| t.tok(j).to_lowercase()).collect();
+        extra.append(&mut descriptors);
+        descriptors = extra;
+    }
+    Some(Mention {
+        first: start,
+        last,
+        kind: MentionKind::Name,
+        name: Some((name_first, last)),
+        descriptors,
+        gender,
+    })
+}
+
+/// The mention (subject) that ends at token `end` (inclusive), reading
+/// backwards; `floor` is the first token it may use.
+pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Mention> {
+    if end < floor || !t.is_word(end) {
+        return None;
+    }
+    let w = t.tok(end);
+    // "He’s claiming": the pronoun of a contraction.
+    let w = if contracted_be(w) {
+        ["’s", "'s", "’re", "'re"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w)
+    } else {
+        w
+    };
+    // A relative pronoun subject ("…, who said"): it stands for the name
+    // before it, resolved later.
+    if matches!(w, "who" | "which") && end > floor {
+        return Some(Mention {
+            first: end,
+            last: end,
+            kind: MentionKind::Description {
+                plural: false,
+                org: w == "which",
+            },
+            name: None,
+            descriptors: vec![w.to_string()],
+            gender: None,
+        });
+    }
+    if let Some(p) = lexicon::pronoun(w) {
+        return Some(Mention {
+            first: end,
+            last: end,
+            kind: MentionKind::Pronoun(p),
+            name: None,
+            descriptors: Vec::new(),
+            gender: p.gender,
+        });
+    }
+    if is_name_word(t, end)
+        || (t.tok(end).chars().all(|c| c.is_ascii_digit())
+            && end > floor
+            && is_name_word(t, end - 1))
+    {
+        // Walk back to the start of the capitalised run.
+        let mut first = end;
+        while first > floor && t.tokens[first - 1].sentence == t.tokens[end].sentence {
+            let prev = first - 1;
+            let pw = if t.is_word(prev) { t.tok(prev) } else { "" };
+            if is_name_word(t, prev) && strip_possessive(pw).len() == pw.len() {
+                first = prev;
+            } else if CONNECTORS.contains(&pw) && prev > floor && is_name_word(t, prev - 1) {
+                first = prev - 1;
+            } else {
+                break;
+            }
+        }
+        // Determiner before an organisation name: "the White House".
+        let mut m = name_mention(t, first, end)?;
+        if m.first > floor && matches!(t.tok(m.first - 1), "the" | "The") && t.is_word(m.first - 1)
+        {
+            m.first -= 1;
+        }
+        if ROLES
+            .get(t.tok(end).to_lowercase().as_str())
+            .is_some_and(|r| r.plural)
+            && m.first == m.name.unwrap().0
+            && first == end
+        {
+            // "Democrats said": a group.
+            return Some(Mention {
+                first: m.first,
+                last: end,
+                kind: MentionKind::Description {
+                    plural: true,
+                    org: false,
+                },
+                name: None,
+                descriptors: vec![t.tok(end).to_lowercase()],
+                gender: None,
+            });
+        }
+        return Some(m);
+    }
+    // "Trump’s campaign said", "Ivana Trump's brief said".
+    if end > floor && w.chars().next().is_some_and(char::is_lowercase) && t.is_capitalized(end - 1)
+    {
+        let owner = t.tok(end - 1);
+        if strip_possessive(owner).len() + 1 < owner.len() && verb_at(t, end).is_none() {
+            let mut first = end - 1;
+            while first > floor && is_name_word(t, first - 1) {
+                first -= 1;
+            }
+            return Some(Mention {
+                first,
+                last: end,
+                kind: MentionKind::Description {
+                    plural: false,
+                    org: ROLES.get(w).is_some_and(|r| r.org),
+                },
+                name: None,
+                descriptors: vec![strip_possessive(owner).to_lowercase(), w.to_string()],
+                gender: None,
+            });
+        }
+    }
+    if let Some(role) = ROLES.get(w) {
+        // A description: walk back over modifiers to a determiner.
+        let mut first = end;
+        let mut descriptors = vec![role.singular.to_string()];
+        while first > floor
+            && t.tokens[first - 1].sentence == t.tokens[end].sentence
+            && t.is_word(first - 1)
+        {
+            let pw = t.tok(first - 1);
+            if DETERMINERS.contains(&pw) {
+                first -= 1;
+                break;
+            }
+            let lower = pw.chars().next().is_some_and(char::is_lowercase);
+            if (lower && (is_modifier(pw) || is_role(pw)))
+                || (!lower && !NOT_NAMES.contains(pw))
+                || pw.ends_with("’s")
+                || pw.ends_with("'s")
+            {
+                descriptors.push(strip_possessive(pw).to_lowercase());
+                first -= 1;
+                continue;
+            }
+            break;
+        }
+        descriptors.reverse();
+        // A bare singular role with no determiner is not a mention ("spokesman said").
+        let has_det = DETERMINERS.contains(&t.tok(first));
+        if !role.plural && !has_det && first == end {
+            return None;
+        }
+        return Some(Mention {
+            first,
+            last: end,
+            kind: MentionKind::Description {
+                plural: role.plural,
+                org: role.org,
+            },
+            name: None,
+            descriptors,
+            gender: None,
+        });
+    }
+    None
+}
+
+/// The mention starting at token `start`, reading forwards (`said Putin`,
+/// `said the Kremlin spokesman`, `The Russian leader said`). Returns the
+/// mention; its `last` tells where it ends.
+pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Option<Mention> {
+    if start >= limit || !t.is_word(start) {
+        return None;
+    }
+    if lexicon::pronoun(t.tok(start)).is_some() {
+        return mention_ending_at(t, start, start);
+    }
+    // Read forward over determiner, modifiers, titles, roles and names until
+    // the phrase stops; then parse it backwards from its last word.
+    let mut j = start;
+    let mut last = None;
+    while j < limit && t.is_word(j) && t.tokens[j].sentence == t.tokens[start].sentence {
+        let w = t.tok(j);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let ok = DETERMINERS.contains(&w)
+            || is_name_word(t, j)
+            || (lower && (is_role(w) || is_modifier(w)))
+            || (CONNECTORS.contains(&w) && is_name_word(t, j + 1))
+            || (w.chars().all(|c| c.is_ascii_digit()) && j > start && is_name_word(t, j - 1));
+        if !ok || (verb_at(t, j).is_some() && lower) {
+            break;
+        }
+        if !DETERMINERS.contains(&w) {
+            last = Some(j);
+        }
+        j += 1;
+        // A possessive ends a name; a description may follow ("Trump’s campaign").
+        let next_lower = j < limit && t.is_word(j) && (is_role(t.tok(j)) || is_modifier(t.tok(j)));
+        if strip_possessive(w).len() != w.len() && !next_lower {
+            break;
+        }
+    }
+    let last = last?;
+    let m = mention_ending_at(t, last, start)?;
+    (m.first <= start + 4).then_some(m)
+}
+
+/// Every name mention in the text, in order.
+pub(crate) fn names(t: &Text) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for para in &t.paragraphs {
+        let mut i = para.start;
+        while i < para.end {
+            if t.tokens[i].kind != Kind::Word || !t.is_capitalized(i) {
+                i += 1;
+                continue;
+            }
+            match name_run(t, i, para.end) {
+                Some((first, last)) => {
+                    if let Some(m) = name_mention(t, first, last) {
+                        out.push(m);
+                    }
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(t: &Text, m: &Mention) -> String {
+        let (a, b) = m.byte_range(t);
+        t.text[a..b].to_string()
+    }
+
+    #[test]
+    fn names_split_titles_and_roles() {
+        let t = Text::new("Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov and Putin’s aides.");
+        let ms = names(&t);
+        let got: Vec<(String, Vec<String>)> = ms
+            .iter()
+            .map(|m| (text_of(&t, m), m.descriptors.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Vladimir Putin".to_string(),
+                    vec!["russian".to_string(), "president".to_string()]
+                ),
+                ("Kremlin".to_string(), vec![]),
+                (
+                    "Dmitry Peskov".to_string(),
+                    vec!["kremlin".to_string(), "spokesman".to_string()]
+                ),
+                ("Putin".to_string(), vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn subject_before_a_verb() {
+        let t = Text::new(
+            "Yesterday the Russian leader said so, and Sen. Ted Cruz said no, and he said yes.",
+        );
+        let said: Vec<usize> = (0..t.tokens.len())
+            .filter(|&i| t.tok(i) == "said")
+            .collect();
+        let m = mention_ending_at(&t, said[0] - 1, 0).unwrap();
+        assert_eq!(text_of(&t, &m), "the Russian leader");
+        assert_eq!(m.descriptors, ["russian", "leader"]);
+        let m = mention_ending_at(&t, said[1] - 1, 0).unwrap();
+        assert_eq!(text_of(&t, &m), "Ted Cruz");
+        let m = mention_ending_at(&t, said[2] - 1, 0).unwrap();
+        assert!(matches!(m.kind, MentionKind::Pronoun(_)));
+    }
+
+    #[test]
+    fn mention_after_a_verb() {
+        let t = Text::new("said Dmitry Peskov, the spokesman.");
+        let m = mention_starting_at(&t, 1, t.tokens.len()).unwrap();
+        assert_eq!(text_of(&t, &m), "Dmitry Peskov");
+        let t = Text::new("said the Kremlin spokesman.");
+        let m = mention_starting_at(&t, 1, t.tokens.len()).unwrap();
+        assert_eq!(text_of(&t, &m), "the Kremlin spokesman");
+    }
+}

@@ -1,0 +1,290 @@
+//! Tying speaker mentions to entities: names by their cluster, pronouns to
+//! the most salient compatible person, descriptions to the person or
+//! organisation introduced with that title, role or nationality; then
+//! continuation of untagged quotes.
+
+use crate::attribution::Candidate;
+use crate::entities::Entities;
+use crate::lexicon::NATIONALITIES;
+use crate::mentions::{mention_starting_at, Mention, MentionKind};
+use crate::model::{EntityKind, Method, QuoteKind, Resolution};
+use crate::text::Text;
+
+/// The entity (cluster index) and how it was found, for one candidate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Resolved {
+    pub entity: Option<usize>,
+    pub resolution: Resolution,
+}
+
+const UNRESOLVED: Resolved = Resolved {
+    entity: None,
+    resolution: Resolution::Unresolved,
+};
+
+/// Words that a generic "leader" description can stand for.
+const LEADER_TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "leader",
+    "chairman",
+    "head",
+    "minister",
+];
+
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    /// The subject of sentence `usize`.
+    Subject(usize),
+    /// The speaker mention of candidate `usize`.
+    Speaker(usize),
+    /// Name mention `usize` (any position).
+    Name(usize),
+}
+
+/// Resolves every candidate's speaker, then applies continuation. Returns
+/// one [`Resolved`] a candidate; may set genders on clusters.
+pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) -> Vec<Resolved> {
+    let subjects: Vec<Option<Mention>> = t
+        .sentences
+        .iter()
+        .map(|r| {
+            let first = (r.start..r.end).find(|&i| t.is_word(i))?;
+            if first > r.start + 2 {
+                return None;
+            }
+            mention_starting_at(t, first, r.end)
+        })
+        .collect();
+    let mut events: Vec<(usize, u8, Event)> = Vec::new();
+    for (s, m) in subjects.iter().enumerate() {
+        if let Some(m) = m {
+            events.push((m.first, 1, Event::Subject(s)));
+        }
+    }
+    for (k, c) in cands.iter().enumerate() {
+        if let Some(m) = &c.speaker {
+            events.push((m.first, 0, Event::Speaker(k)));
+        }
+    }
+    for (k, m) in ents.mentions.iter().enumerate() {
+        events.push((m.first, 2, Event::Name(k)));
+    }
+    events.sort_by_key(|e| (e.0, e.1));
+
+    let mut out = vec![UNRESOLVED; cands.len()];
+    // Salient entities, most recent last: (cluster, token, is subject/speaker).
+    let mut salient: Vec<(usize, usize, bool)> = Vec::new();
+    // Subject of each sentence, resolved (for continuation).
+    let mut subject_entity: Vec<Option<usize>> = vec![None; t.sentences.len()];
+    let mut last_pos = usize::MAX;
+    for (pos, _, event) in events {
+        match event {
+            Event::Speaker(k) => {
+                let m = cands[k]
+                    .speaker
+                    .clone()
+                    .expect("speaker events have a speaker");
+                let r = resolve_mention(t, ents, &m, &salient);
+                out[k] = r;
+                if let Some(e) = r.entity {
+                    salient.push((e, pos, true));
+                }
+                last_pos = pos;
+            }
+            Event::Subject(s) => {
+                let m = subjects[s].as_ref().expect("subject events have a mention");
+                let r = resolve_mention(t, ents, m, &salient);
+                subject_entity[s] = r.entity;
+                if pos != last_pos {
+                    if let Some(e) = r.entity {
+                        salient.push((e, pos, true));
+                    }
+                }
+                last_pos = pos;
+            }
+            Event::Name(k) => {
+                if pos != last_pos {
+                    salient.push((ents.cluster_of[k], pos, false));
+                }
+            }
+        }
+    }
+    continuation(t, cands, &mut out, &subject_entity);
+    out
+}
+
+/// Resolves one mention given the salience list before it.
+fn resolve_mention(
+    t: &Text,
+    ents: &mut Entities,
+    m: &Mention,
+    salient: &[(usize, usize, bool)],
+) -> Resolved {
+    match m.kind {
+        MentionKind::Name => {
+            let (a, _) = m.name.expect("names have a name");
+            match ents.cluster_at_token(a) {
+                Some(c) => Resolved {
+                    entity: Some(c),
+                    resolution: Resolution::Name,
+                },
+                None => UNRESOLVED,
+            }
+        }
+        MentionKind::Pronoun(p) => {
+            if p.person == 1 {
+                return UNRESOLVED;
+            }
+            let want_person = p.person == 3 && !p.plural;
+            // Subjects and speakers first; other mentions only within the
+            // last few sentences.
+            let here = t.tokens[m.first].sentence;
+            let pick = |subjects_only: bool| {
+                salient.iter().rev().find(|&&(c, pos, subj)| {
+                    if subjects_only && !subj {
+                        return false;
+                    }
+                    if !subjects_only && here.saturating_sub(t.tokens[pos].sentence) > 1 {
+                        return false;
+                    }
+                    let cl = &ents.clusters[c];
+                    if want_person {
+                        matches!(cl.kind, EntityKind::Person | EntityKind::Other)
+                            && (cl.gender.is_none() || cl.gender == p.gender)
+                    } else {
+                        matches!(cl.kind, EntityKind::Organisation | EntityKind::Media)
+                    }
+                })
+            };
+            match pick(true).or_else(|| pick(false)) {
+                Some(&(c, _, _)) => {
+                    if want_person && ents.clusters[c].gender.is_none() {
+                        ents.clusters[c].gender = p.gender;
+                        ents.clusters[c].kind = EntityKind::Person;
+                    }
+                    Resolved {
+                        entity: Some(c),
+                        resolution: Resolution::Pronoun,
+                    }
+                }
+                None => UNRESOLVED,
+            }
+        }
+        MentionKind::Description { plural, org } => {
+            if matches!(m.descriptors.as_slice(), [w] if w == "who" || w == "which") {
+                // The name right before a relative pronoun, in its sentence.
+                let here = t.tokens[m.first].sentence;
+                let k = ents.mentions.partition_point(|n| n.last < m.first);
+                return match k.checked_sub(1) {
+                    Some(k)
+                        if t.tokens[ents.mentions[k].last].sentence == here
+                            && m.first - ents.mentions[k].last <= 3 =>
+                    {
+                        Resolved {
+                            entity: Some(ents.cluster_of[k]),
+                            resolution: Resolution::Name,
+                        }
+                    }
+                    _ => UNRESOLVED,
+                };
+            }
+            if plural {
+                return UNRESOLVED;
+            }
+            // Score the entities seen so far by shared titles and roles.
+            let mut best: Option<(u32, usize, usize)> = None;
+            for &(c, pos, _) in salient {
+                let cl = &ents.clusters[c];
+                let is_org = matches!(cl.kind, EntityKind::Organisation | EntityKind::Media);
+                if is_org != org {
+                    continue;
+                }
+                let mut score = 0;
+                for d in &m.descriptors {
+                    if cl.descriptors.contains(d) {
+                        score += 2;
+                    } else if d == "leader"
+                        && cl
+                            .descriptors
+                            .iter()
+                            .any(|x| LEADER_TITLES.contains(&x.as_str()))
+                    {
+                        score += 1;
+                    } else if let Some(place) = NATIONALITIES.get(capitalize(d).as_str()) {
+                        // "the Russian leader" ~ an entity described as from Russia.
+                        if cl
+                            .descriptors
+                            .iter()
+                            .any(|x| NATIONALITIES.get(capitalize(x).as_str()) == Some(place))
+                        {
+                            score += 2;
+                        }
+                    }
+                }
+                if score > 0 && best.is_none_or(|(s, p, _)| score > s || (score == s && pos >= p)) {
+                    best = Some((score, pos, c));
+                }
+            }
+            match best {
+                Some((_, _, c)) => Resolved {
+                    entity: Some(c),
+                    resolution: Resolution::Description,
+                },
+                None => UNRESOLVED,
+            }
+        }
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Sieve 5: an untagged direct quote that opens its sentence continues the
+/// previous quote's speaker, when no other person became the subject in
+/// between and it is at most two paragraphs away.
+fn continuation(
+    t: &Text,
+    cands: &mut [Candidate],
+    out: &mut [Resolved],
+    subject_entity: &[Option<usize>],
+) {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&k| cands[k].first());
+    let mut prev: Option<usize> = None;
+    for &k in &order {
+        let c = &cands[k];
+        if c.kind != QuoteKind::Direct {
+            continue;
+        }
+        if c.speaker.is_none() && c.standalone {
+            if let Some(p) = prev {
+                let pc = &cands[p];
+                let (pp, cp) = (t.tokens[pc.last()].paragraph, t.tokens[c.first()].paragraph);
+                let from = t.tokens[pc.last()].sentence as usize + 1;
+                let to = t.tokens[c.first()].sentence as usize;
+                let intervening =
+                    (from..to).any(|s| subject_entity[s].is_some_and(|e| Some(e) != out[p].entity));
+                if cp - pp <= 2 && !intervening {
+                    let speaker = pc.speaker.clone();
+                    out[k] = out[p];
+                    let c = &mut cands[k];
+                    c.speaker = speaker;
+                    c.method = Some(Method::Continuation);
+                }
+            }
+        }
+        if cands[k].speaker.is_some() {
+            prev = Some(k);
+        }
+    }
+}

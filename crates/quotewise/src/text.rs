@@ -1,0 +1,347 @@
+//! The text model: tokens, sentences and paragraphs over byte offsets.
+//!
+//! Words keep their inner apostrophes, hyphens and abbreviation periods
+//! (`don’t`, `Putin’s`, `U.S.`, `Sen.`); every quotation-mark character that
+//! is not inside a word is a [`Kind::Mark`] token for the quote scanner.
+//! A line break ends a paragraph (news text puts one paragraph on a line).
+
+use crate::lexicon::TITLES;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner `’ ' - .` and trailing abbreviation dots.
+    Word,
+    /// A quotation-mark character (or apostrophe) outside a word.
+    Mark(char),
+    /// Any other non-space character.
+    Punct(char),
+}
+
+/// A token: a kind and its byte range; the sentence and paragraph it is in.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub sentence: u32,
+    pub paragraph: u32,
+}
+
+/// A text cut into tokens, sentences and paragraphs.
+pub(crate) struct Text<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    /// Token index ranges of sentences.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// Token index ranges of paragraphs (non-empty lines).
+    pub paragraphs: Vec<std::ops::Range<usize>>,
+}
+
+/// Is `c` a quotation-mark character the scanner looks at?
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+impl<'t> Text<'t> {
+    /// Tokenizes `text` and finds sentences and paragraphs.
+    pub fn new(text: &'t str) -> Text<'t> {
+        let mut tokens = tokenize(text);
+        let (sentences, paragraphs) = segment(text, &mut tokens);
+        Text {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'t str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Is token `i` a word?
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Is token `i` the punctuation `c`?
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// Does word `i` start with an upper-case letter?
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Is token `i` the first word of its sentence (only marks and dashes
+    /// before it)?
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = self.tokens[i].sentence as usize;
+        let first = self.sentences[s].start;
+        (first..i).all(|j| !self.is_word(j))
+    }
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut last = c;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    last = d;
+                    chars.next();
+                    continue;
+                }
+                // Inner joiners: don’t, Putin’s, pro-Russian, U.S, 3.5, 1,000.
+                let joiner = is_apostrophe(d) || matches!(d, '-' | '.' | ',' | '&');
+                if !joiner || !last.is_alphanumeric() {
+                    break;
+                }
+                let next = text[j + d.len_utf8()..].chars().next();
+                let ok = match (d, next) {
+                    (_, None) => false,
+                    (',', Some(n)) => last.is_ascii_digit() && n.is_ascii_digit(),
+                    ('.', Some(n)) => {
+                        n.is_alphanumeric() && !n.is_lowercase() || n.is_ascii_digit()
+                    }
+                    (_, Some(n)) => n.is_alphanumeric(),
+                };
+                if !ok {
+                    break;
+                }
+                chars.next();
+                end = j + d.len_utf8();
+                last = d;
+            }
+            // A trailing period belongs to abbreviations and initials.
+            if bytes.get(end) == Some(&b'.') && takes_period(&text[i..end]) {
+                end += 1;
+                chars.next();
+            }
+            tokens.push(Token {
+                start: i,
+                end,
+                kind: Kind::Word,
+                sentence: 0,
+                paragraph: 0,
+            });
+        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // Two apostrophes stand for a double quotation mark (''…'').
+            chars.next();
+            tokens.push(Token {
+                start: i,
+                end: i + 2,
+                kind: Kind::Mark('"'),
+                sentence: 0,
+                paragraph: 0,
+            });
+        } else {
+            let kind = if is_mark(c) {
+                Kind::Mark(c)
+            } else {
+                Kind::Punct(c)
+            };
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind,
+                sentence: 0,
+                paragraph: 0,
+            });
+        }
+    }
+    tokens
+}
+
+/// Does `word` (without its period) take a trailing abbreviation period?
+fn takes_period(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Jr", "Sr", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
+        "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Dept",
+        "Univ", "Gov", "Govs", "Sens", "Reps", "approx", "etc", "e.g", "i.e", "a.m", "p.m",
+    ];
+    let mut chars = word.chars();
+    let first = chars.next();
+    // Initials: "J." and dotted acronyms "U.S." "D.C.".
+    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    TITLES.contains_key(format!("{word}.").as_str()) || ABBREVIATIONS.contains(&word)
+}
+
+/// Marks each token with its sentence and paragraph; returns their ranges.
+fn segment(
+    text: &str,
+    tokens: &mut [Token],
+) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut sent_start = 0;
+    let mut para_start = 0;
+    let bytes = text.as_bytes();
+    let n = tokens.len();
+    for i in 0..n {
+        let (s, p) = (sentences.len() as u32, paragraphs.len() as u32);
+        tokens[i].sentence = s;
+        tokens[i].paragraph = p;
+        let Some(next) = tokens.get(i + 1).copied() else {
+            break;
+        };
+        let newline = bytes[tokens[i].end..next.start].contains(&b'\n');
+        let mut end_sentence = newline;
+        if !end_sentence {
+            end_sentence = ends_sentence(text, tokens, i);
+        }
+        if end_sentence {
+            sentences.push(sent_start..i + 1);
+            sent_start = i + 1;
+        }
+        if newline {
+            paragraphs.push(para_start..i + 1);
+            para_start = i + 1;
+        }
+    }
+    if sent_start < n {
+        sentences.push(sent_start..n);
+    }
+    if para_start < n {
+        paragraphs.push(para_start..n);
+    }
+    (sentences, paragraphs)
+}
+
+/// Does the sentence end after token `i` (not at a line break)?
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let terminal = |k: Kind| matches!(k, Kind::Punct('.' | '!' | '?' | '…'));
+    // The sentence ends after the terminal punctuation and any closing marks
+    // that hug it: `… a mirror.” Putin said.`
+    let ends_with_terminal = match t.kind {
+        Kind::Punct(_) if terminal(t.kind) => true,
+        Kind::Mark(_) => {
+            let mut j = i;
+            while j > 0
+                && matches!(tokens[j].kind, Kind::Mark(_))
+                && tokens[j - 1].end == tokens[j].start
+            {
+                j -= 1;
+            }
+            j < i && terminal(tokens[j].kind)
+        }
+        // "U.S." and other abbreviations that end a sentence are not caught.
+        _ => false,
+    };
+    if !ends_with_terminal {
+        return false;
+    }
+    let next = tokens[i + 1];
+    // A closing mark right after (no space) belongs to this sentence.
+    if matches!(next.kind, Kind::Mark(_)) && next.start == t.end {
+        return false;
+    }
+    if matches!(next.kind, Kind::Punct('.' | '!' | '?' | '…' | ')' | ',')) {
+        return false;
+    }
+    let c = text[next.start..].chars().next().unwrap_or(' ');
+    !c.is_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = Text::new(text);
+        (0..t.tokens.len()).map(|i| t.tok(i)).collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_abbreviations() {
+        assert_eq!(
+            words("Don’t ask Mr. Putin’s pro-Kremlin U.S. aides, 1,000 of them."),
+            [
+                "Don’t",
+                "ask",
+                "Mr.",
+                "Putin’s",
+                "pro-Kremlin",
+                "U.S.",
+                "aides",
+                ",",
+                "1,000",
+                "of",
+                "them",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_marks_outside_words_are_mark_tokens() {
+        let t = Text::new("“Hi,” journalists’ ’90s");
+        let kinds: Vec<Kind> = t.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Mark('“'));
+        assert_eq!(kinds[3], Kind::Mark('”'));
+        assert_eq!(kinds[5], Kind::Mark('’'));
+        assert_eq!(kinds[6], Kind::Mark('’'));
+    }
+
+    #[test]
+    fn sentences_end_after_closing_marks_and_not_after_titles() {
+        let t = Text::new(
+            "“In fact, we look in the mirror.” Putin said. Sen. Ted Cruz agreed.\nNext line",
+        );
+        let sents: Vec<String> = t
+            .sentences
+            .iter()
+            .map(|r| t.text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "“In fact, we look in the mirror.”",
+                "Putin said.",
+                "Sen. Ted Cruz agreed.",
+                "Next line"
+            ]
+        );
+        assert_eq!(t.paragraphs.len(), 2);
+    }
+}
