@@ -587,3 +587,20 @@ fn serde_round_trip() {
     let err = serde_json::from_str::<Gazetteer>(dup).unwrap_err();
     assert!(err.to_string().contains("duplicate id 'a'"), "{err}");
 }
+
+#[test]
+fn chars_that_fold_to_several_chars_keep_offsets_whole() {
+    let g = gazetteer(vec![
+        GazetteerEntry::new("r1", "Rossiya 1", EntityKind::Media),
+        GazetteerEntry::new("fin", "Finn", EntityKind::Place),
+        GazetteerEntry::new("kg", "KG", EntityKind::Other),
+    ]);
+    assert_eq!(
+        found(&g, "Rossiya ½ and Rossiya 1, ﬁnn? ＫＧ! Ｆinn ㎏"),
+        t(&[
+            ("Rossiya 1", "r1", "exact"),
+            ("ＫＧ", "kg", "exact"),
+            ("Ｆinn", "fin", "exact")
+        ])
+    );
+}
