@@ -142,10 +142,23 @@ fn fuzzy(dir: &Path) -> Result<serde_json::Value> {
             .map(|(q, _)| g.lookup(q).and_then(|m| m.id))
             .collect::<Vec<Option<String>>>()
     });
+    // The same lookups split: misspelled names (verified candidates) and
+    // ordinary words (mostly rejected early).
+    let rate = |names: bool| {
+        let subset: Vec<&String> = queries
+            .iter()
+            .filter(|(_, w)| w.is_empty() != names)
+            .map(|(q, _)| q)
+            .collect();
+        let (_, _, secs) = timed(|| subset.iter().filter(|q| g.lookup(q).is_some()).count());
+        subset.len() as f64 / secs
+    };
     Ok(json!({
         "tool": "quotewise lookup",
         "build_s": build_s,
         "lookups_s": queries.len() as f64 / cpu,
+        "name_lookups_s": rate(true),
+        "word_lookups_s": rate(false),
         "quality": quality(&queries, &results),
     }))
 }
