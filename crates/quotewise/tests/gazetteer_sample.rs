@@ -166,3 +166,21 @@ fn the_russian_leader_is_putin() {
         Some("peskov")
     );
 }
+
+#[test]
+fn without_a_gazetteer_the_article_still_clusters_the_people() {
+    let doc = quotewise::Extractor::new().extract(&article());
+    for name in ["Vladimir Putin", "Joe Biden", "Dmitry Peskov"] {
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} is an entity"));
+        assert!(
+            e.mentions.len() >= 2 || name == "Dmitry Peskov",
+            "{name}: {:?}",
+            e.mentions
+        );
+        assert_eq!((e.gazetteer_id.as_deref(), e.link.as_deref()), (None, None));
+    }
+}
