@@ -106,12 +106,62 @@ fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     let tag = tag_words_after(t, j, limit)?;
     // A tag in the next sentence must be all that sentence says
     // (`“…” The Russian leader said.`, not `“…” He said that …`).
-    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence
-        && !tail_is_adverbial(t, tag_end(&tag) + 1, sentence_end(t, tag.cue.0))
-    {
-        return None;
+    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence {
+        let after = tag_end(&tag) + 1;
+        let end = sentence_end(t, tag.cue.0);
+        if !(tail_is_adverbial(t, after, end) || starts_adverbial_tail(t, after)) {
+            return None;
+        }
     }
     Some(tag)
+}
+
+/// Does what follows a tag start an adverbial (`, alluding to …`, `as a
+/// guy walks in`, `in a statement`) rather than a complement (`that …`)?
+fn starts_adverbial_tail(t: &Text, k: usize) -> bool {
+    match t.tokens.get(k).map(|t| t.kind) {
+        Some(Kind::Punct(',' | '.' | ';' | '!' | '?' | '—' | '–' | '(')) => true,
+        Some(Kind::Word) => {
+            let w = t.tok(k);
+            matches!(
+                w,
+                "as" | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "about"
+                    | "since"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "again"
+                    | "later"
+                    | "then"
+                    | "too"
+                    | "last"
+                    | "this"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "today"
+                    | "yesterday"
+                    | "recently"
+                    | "earlier"
+            ) || (w.ends_with("ly") && w.len() > 4)
+        }
+        _ => false,
+    }
 }
 
 /// The last token of a tag: its cue or the speaker after it.
@@ -139,10 +189,15 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
     let m = mention_starting_at(t, j, limit)
         .or_else(|| generic_subject(t, j, limit))
-        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said"
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "election law
+        // expert Rick Hasen tweeted": lower-case words before a name.
         .or_else(|| {
-            let lower = t.is_word(j) && !t.is_capitalized(j);
-            mention_starting_at(t, j + 1, limit).filter(|m| lower && m.kind == MentionKind::Name)
+            let lowers = (j..limit.min(j + 4))
+                .take_while(|&i| t.is_word(i) && !t.is_capitalized(i))
+                .count();
+            (1..=lowers).find_map(|n| {
+                mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
+            })
         })?;
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
@@ -442,10 +497,27 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             }
         }
         if v <= floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
-            return None;
+            break;
         }
         v -= 1;
     }
+    // `Pollsters agree - Carl Bialik: “…”`, `he gave the Texan a
+    // compliment: “…”`: after a colon with no verb of saying, the name
+    // right before it, else the subject of the sentence.
+    if !colon {
+        return None;
+    }
+    let speaker = mention_ending_at(t, k, floor)
+        .filter(|m| m.kind == MentionKind::Name)
+        .or_else(|| {
+            let first = (floor..k).find(|&i| t.is_word(i))?;
+            mention_starting_at(t, first, k)
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)))
+        })?;
+    Some(Tag {
+        cue: (open - 1, open - 1),
+        speaker: Some(speaker),
+    })
 }
 
 /// Is the paragraph of token `i` a tag alone (`Putin said`, `The Russian
