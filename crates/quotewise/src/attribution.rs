@@ -340,6 +340,15 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     if s <= floor {
         return None;
     }
+    // "Pence went on to say", "Trump wants to tell": the subject of the
+    // verb the infinitive hangs on.
+    if t.is_word(s - 1) && t.tok(s - 1) == "to" && s >= floor + 3 {
+        let mut v2 = s - 2;
+        if t.is_word(v2) && t.tok(v2) == "on" && v2 > floor {
+            v2 -= 1;
+        }
+        return subject_of(t, v2, floor, false);
+    }
     // A progressive (`Trump is promising`, `He’s claiming`) has the subject
     // of a finite verb.
     let mut gerund = gerund;
@@ -477,11 +486,14 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     }
     // With a colon the verb may stand a few words back:
     // "Putin told reporters on Friday: “…”".
-    let reach = if colon { 10 } else { 0 };
+    let reach = if colon { 10 } else { 6 };
     let mut v = k;
     loop {
         if let Some((info, cue_end)) = verb_at(t, v) {
-            if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
+            // With a comma, only a verb right before it or one that takes
+            // an object (`told Chris Wallace of Fox News, “…”`).
+            let reachable = colon || v == k || is_tell(t.tok(v));
+            if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
                 // `…, the crowd chanted, “…”`: a verb of saying with a
