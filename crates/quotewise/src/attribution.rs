@@ -1193,13 +1193,15 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
             return k - 1;
         }
         // The writer takes over after `, saying …`, `, citing …`.
-        if t.is_punct(k, ',') && t.is_word(k + 1) && words_in(t, a, k) >= 4 {
-            let w = t.tok(k + 1);
-            let cut = w.ends_with("ing")
+        // (also `by Cleveland,” referring to …`: past a closing mark)
+        if t.is_punct(k, ',') && t.is_word(c) && words_in(t, a, k) >= 4 {
+            let w = t.tok(c);
+            let cut = (w.ends_with("ing")
                 && w.len() > 5
-                && !matches!(w, "including" | "according" | "during");
+                && !matches!(w, "including" | "according" | "during"))
+                || matches!(w, "while" | "whereas");
             if cut {
-                return k - 1;
+                return if c > k + 1 { c - 1 } else { k - 1 };
             }
         }
     }
