@@ -873,7 +873,10 @@ fn according_to(
     let m = mention_starting_at(t, i + 2, range.end)
         .or_else(|| source_until_comma(t, i + 2, range.end))?;
     let (a, b) = if i == range.start || opens_sentence(t, i) {
-        let mut a = m.last + 1;
+        // The content follows the comma that closes the source phrase
+        // (`According to exit polls conducted by X for Y, …`).
+        let comma = (m.last + 1..range.end.min(m.last + 20)).find(|&k| t.is_punct(k, ','));
+        let mut a = comma.map_or(m.last + 1, |c| c + 1);
         while a < range.end
             && (t.is_punct(a, ',') || !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)))
         {
@@ -906,7 +909,11 @@ fn according_to(
 /// the mention grammar does not cover, taken up to the comma (its name, if
 /// it ends with one).
 fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
-    let comma = (from..limit.min(from + 12)).find(|&k| t.is_punct(k, ','))?;
+    // up to a comma, or to the sentence end (`…, according to the
+    // state's business records.`)
+    let comma = (from..limit.min(from + 16))
+        .find(|&k| t.is_punct(k, ',') || t.is_punct(k, '.') || t.is_punct(k, ')'))
+        .or_else(|| (limit <= from + 16).then_some(limit))?;
     if comma == from || (from..comma).any(|k| !t.is_word(k)) {
         return None;
     }
@@ -1003,7 +1010,10 @@ fn reported(
         // `asked whether …`, `urged Congress to …`
         let question = matches!(info.lemma, "ask" | "wonder" | "question")
             && t.is_word(n)
-            && matches!(t.tok(n), "whether" | "if" | "why" | "how" | "what" | "when");
+            && matches!(
+                t.tok(n),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "about"
+            );
         // `called it a “disgrace”`: quoted words in the object of a
         // labelling verb.
         let labeled = crate::lexicon::is_labeling(info.lemma)
@@ -1395,6 +1405,10 @@ fn is_tell(word: &str) -> bool {
             | "informed"
             | "advised"
             | "promised"
+            | "asked"
+            | "asks"
+            | "ask"
+            | "asking"
     )
 }
 
