@@ -1202,6 +1202,23 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
         {
             return k - 1;
         }
+        // `… loved ones - two sisters and a brother …`: a dash hands over to
+        // the writer; so does a second verb of the subject (`said he makes
+        // $41,000 a year and questioned how …`).
+        if words_in(t, a, k) >= 4 {
+            if matches!(t.tokens[k].kind, Kind::Punct('—' | '–' | '-')) && !t.is_word(k - 1)
+                || matches!(t.tokens[k].kind, Kind::Punct('—' | '–'))
+            {
+                return k - 1;
+            }
+            if t.is_word(k) && t.tok(k) == "and" && t.is_word(k + 1) {
+                let w = t.tok(k + 1);
+                let past = w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w);
+                if past || verb_at(t, k + 1).is_some_and(|(i, _)| !i.gerund && i.lemma != w) {
+                    return k - 1;
+                }
+            }
+        }
         // The writer takes over after `, saying …`, `, citing …`.
         // (also `by Cleveland,” referring to …`: past a closing mark)
         if t.is_punct(k, ',') && t.is_word(c) && words_in(t, a, k) >= 4 {
