@@ -4,10 +4,12 @@
 //! annotations and the usual English verbs of saying; titles, roles and
 //! nationalities from the sources annotated there.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+// The lexicons are probed for nearly every token: FxHash is several times
+// faster than SipHash on short keys, and the keys are our own data.
 use crate::model::{EntityKind, Gender};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a reporting verb can do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +29,7 @@ pub(crate) struct VerbInfo {
 
 /// Every reporting verb form, lower case.
 pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../data/reporting_verbs.txt")) {
         let mut cols = line.split('\t');
         let class = cols.next().unwrap_or_default();
@@ -86,7 +88,7 @@ pub(crate) struct RoleInfo {
 
 /// Role nouns (singular and plural forms), lower case.
 pub(crate) static ROLES: LazyLock<HashMap<&'static str, RoleInfo>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../data/roles.txt")) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         let org = cols.get(2) == Some(&"org");
@@ -108,6 +110,21 @@ pub(crate) static ROLES: LazyLock<HashMap<&'static str, RoleInfo>> = LazyLock::n
                     plural: true,
                 },
             );
+        }
+        // Capitalised forms too ("Spokesman", "Officials"), so words in
+        // names are looked up without lower-casing.
+        for (form, plural) in [(Some(singular), false), (cols.get(1).copied(), true)] {
+            if let Some(form) = form {
+                let cap: &'static str = Box::leak(capitalized(form).into_boxed_str());
+                map.insert(
+                    cap,
+                    RoleInfo {
+                        singular,
+                        org,
+                        plural,
+                    },
+                );
+            }
         }
     }
     map
@@ -134,6 +151,12 @@ pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyL
 /// Capitalised words that never start or join a name.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/not_names.txt")).collect());
+
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
 
 /// Lines of a data file without comments and blank lines.
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {

@@ -318,7 +318,7 @@ fn is_role(word: &str) -> bool {
 fn is_title_word(word: &str) -> bool {
     TITLES.contains_key(word)
         || NATIONALITIES.contains_key(word)
-        || ROLES.contains_key(word.to_lowercase().as_str())
+        || ROLES.contains_key(word)
         || matches!(
             word,
             "Former" | "Vice" | "Presumptive" | "Democratic" | "Republican" | "GOP"
