@@ -1,12 +1,23 @@
 """Type stubs of the compiled extension ``quotewise._quotewise``."""
 
-from collections.abc import Iterable
-from typing import Any, Literal, Optional, final
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Optional, Union, final
 
 import pandas
 
 
-__all__ = ["Document", "Entity", "Extractor", "Quote", "Span", "Speaker", "__version__"]
+__all__ = [
+    "Document",
+    "Entity",
+    "Extractor",
+    "Gazetteer",
+    "GazetteerMatch",
+    "Quote",
+    "Span",
+    "Speaker",
+    "__version__",
+]
 
 __version__: str
 
@@ -15,6 +26,7 @@ _Method = Literal["speech_tag", "according_to", "adjacent_line", "continuation",
 _Resolution = Literal["name", "pronoun", "description", "unresolved"]
 _EntityKind = Literal["person", "organisation", "place", "media", "other"]
 _Gender = Literal["male", "female"]
+_LinkMethod = Literal["exact", "variant", "fuzzy", "descriptor"]
 
 @final
 class Span:
@@ -154,11 +166,14 @@ class Extractor:
 
     def __new__(
         cls,
+        gazetteer: Optional[Gazetteer] = None,
         *,
         indirect: Optional[bool] = None,
         partial: Optional[bool] = None,
         min_confidence: Optional[float] = None,
     ) -> Extractor: ...
+    @property
+    def gazetteer(self) -> Optional[Gazetteer]: ...
     @property
     def indirect(self) -> bool: ...
     @property
@@ -174,6 +189,85 @@ class Extractor:
     ) -> list[Document]: ...
     def _rust_seconds(self, text: str, repeat: int) -> float: ...
     @classmethod
-    def from_json(cls, data: str) -> Extractor: ...
+    def from_json(cls, data: str, gazetteer: Optional[Gazetteer] = None) -> Extractor: ...
     def to_json(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[Gazetteer]]]: ...
+
+@final
+class GazetteerMatch:
+    """One mention of a gazetteer entity found by ``Gazetteer.match``."""
+
+    @property
+    def span(self) -> Span: ...
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def method(self) -> _LinkMethod: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def candidates(self) -> list[str]: ...
+    @property
+    def is_ambiguous(self) -> bool: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @classmethod
+    def from_json(cls, data: str) -> GazetteerMatch: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class Gazetteer:
+    """Known entities with names, aliases, descriptors and gender."""
+
+    @classmethod
+    def from_file(
+        cls,
+        path: Union[str, os.PathLike[str]],
+        *,
+        variants: bool = True,
+        require_capital: bool = True,
+        fuzzy: bool = True,
+        fuzzy_threshold: float = 0.8,
+    ) -> Gazetteer: ...
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        variants: bool = True,
+        require_capital: bool = True,
+        fuzzy: bool = True,
+        fuzzy_threshold: float = 0.8,
+    ) -> Gazetteer: ...
+    @classmethod
+    def from_pandas(
+        cls,
+        frame: pandas.DataFrame,
+        *,
+        variants: bool = True,
+        require_capital: bool = True,
+        fuzzy: bool = True,
+        fuzzy_threshold: float = 0.8,
+    ) -> Gazetteer: ...
+    def match(self, text: str) -> list[GazetteerMatch]: ...
+    def lookup(self, name: str) -> Optional[GazetteerMatch]: ...
+    @property
+    def entries(self) -> list[dict[str, Any]]: ...
+    @property
+    def variants(self) -> bool: ...
+    @property
+    def require_capital(self) -> bool: ...
+    @property
+    def fuzzy(self) -> bool: ...
+    @property
+    def fuzzy_threshold(self) -> float: ...
+    def __len__(self) -> int: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, data: str) -> Gazetteer: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...

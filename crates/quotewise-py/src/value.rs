@@ -86,6 +86,7 @@ macro_rules! value_class {
         }
     };
 }
+pub(crate) use value_class;
 
 /// A piece of the text: char offsets (for slicing the Python string), byte
 /// offsets (for the UTF-8 bytes) and the text itself.
