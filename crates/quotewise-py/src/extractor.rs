@@ -11,7 +11,7 @@ use quotewise::{Extractor, ExtractorBuilder, Options};
 use crate::document::PyDocument;
 use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
 use crate::gazetteer::PyGazetteer;
-use crate::value::{from_json, to_json, Reduce};
+use crate::value::{from_json, py_bool, to_json, Reduce};
 
 /// Finds quotes, speakers and entities in texts. Build it once and reuse it:
 /// it is cheap to call, safe to share between threads, and picklable (it
@@ -209,15 +209,14 @@ impl PyExtractor {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let o = self.inner.options();
-        let flag = |b: bool| if b { "True" } else { "False" };
         let gazetteer = match &self.gazetteer {
             Some(g) => format!("gazetteer={}, ", g.bind(py).repr()?),
             None => String::new(),
         };
         Ok(format!(
             "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?})",
-            flag(o.indirect),
-            flag(o.partial),
+            py_bool(o.indirect),
+            py_bool(o.partial),
             o.min_confidence
         ))
     }

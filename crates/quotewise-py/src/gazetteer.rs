@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyMapping, PyString, PyType};
 use quotewise::{Error, Gazetteer, GazetteerBuilder, GazetteerMatch};
 
 use crate::error::{arg, detached, str_arg, wrong_type};
-use crate::value::{py_repr, py_repr_opt, to_json, value_class, PySpan, Reduce};
+use crate::value::{py_bool, py_repr, py_repr_opt, to_json, value_class, PySpan, Reduce};
 
 /// Known entities (people, organisations, places, outlets) with their
 /// names, aliases, descriptors and gender. It finds them in text exactly,
@@ -80,13 +80,13 @@ impl PyGazetteer {
     #[classmethod]
     #[pyo3(signature = (path, **options))]
     fn from_file(
-        _cls: &Bound<'_, PyType>,
+        cls: &Bound<'_, PyType>,
         path: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         let path: PathBuf = arg(path, "path", "str or os.PathLike")?;
         let builder = builder(options)?;
-        build(_cls.py(), move || builder.load_path(&path)?.build())
+        build(cls.py(), move || builder.load_path(&path)?.build())
     }
 
     /// Builds a gazetteer from dicts with the fields of a JSONL record
@@ -230,13 +230,12 @@ impl PyGazetteer {
 
     fn __repr__(&self) -> String {
         let o = self.0.options();
-        let flag = |b: bool| if b { "True" } else { "False" };
         format!(
             "Gazetteer(<{} entries>, variants={}, require_capital={}, fuzzy={}, fuzzy_threshold={:?})",
             self.0.len(),
-            flag(o.variants),
-            flag(o.require_capital),
-            flag(o.fuzzy),
+            py_bool(o.variants),
+            py_bool(o.require_capital),
+            py_bool(o.fuzzy),
             o.fuzzy_threshold
         )
     }
