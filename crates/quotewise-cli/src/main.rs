@@ -1,6 +1,7 @@
 //! The `quotewise` command.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -28,6 +29,20 @@ struct Cli {
 enum Command {
     /// Extract quotes, speakers and entities from texts.
     Extract(ExtractArgs),
+    /// Print the gazetteer mentions of each TEXT (one JSON line per text).
+    Match(MatchArgs),
+}
+
+#[derive(Debug, Args)]
+struct MatchArgs {
+    /// The gazetteer: CSV/TSV (header id,name,aliases,kind,descriptors,gender)
+    /// or JSONL.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: PathBuf,
+
+    /// Texts to match.
+    #[arg(value_name = "TEXT", required = true)]
+    texts: Vec<String>,
 }
 
 const EXTRACT_HELP: &str = "\
@@ -90,22 +105,45 @@ struct ExtractArgs {
     /// Drop speakers below this confidence (0..=1); the quote stays.
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     min_confidence: f32,
+
+    /// Link entities and speakers to this gazetteer (CSV/TSV with header
+    /// id,name,aliases,kind,descriptors,gender, or JSONL).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Match(args) => {
+            let out = &mut std::io::stdout().lock();
+            match quotewise_cli::match_cmd::run_match(&args.gazetteer, &args.texts, out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("quotewise: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
     }
 }
 
 fn extract(args: ExtractArgs) -> ExitCode {
-    let extractor = match ExtractorBuilder::new()
+    let mut builder = ExtractorBuilder::new()
         .indirect(!args.no_indirect)
         .partial(args.partial)
-        .min_confidence(args.min_confidence)
-        .build()
-    {
+        .min_confidence(args.min_confidence);
+    if let Some(path) = &args.gazetteer {
+        match quotewise::Gazetteer::from_path(path) {
+            Ok(g) => builder = builder.gazetteer(g),
+            Err(e) => {
+                eprintln!("quotewise: {e}");
+                return ExitCode::from(EXIT_FAILURE);
+            }
+        }
+    }
+    let extractor = match builder.build() {
         Ok(extractor) => extractor,
         Err(e) => {
             eprintln!("quotewise: {e}");

@@ -361,3 +361,53 @@ fn partial_quotes_are_opt_in_as_in_the_library() {
     assert!(!kinds(&["extract"]).contains(&Value::from("partial")));
     assert_eq!(kinds(&["extract", "--partial"]), [Value::from("partial")]);
 }
+
+fn sample_gazetteer() -> String {
+    format!(
+        "{}/../../examples/sample_gazetteer.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn extract_links_speakers_to_the_gazetteer() {
+    let gazetteer = sample_gazetteer();
+    let text = "Putin told Rosiah 24 that the talks would go on. “We will talk,” Putin said.";
+    let out = quotewise(&["extract", "--gazetteer", &gazetteer], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &lines(&out)[0];
+    let entity = |id: &str| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["gazetteer_id"] == id)
+            .cloned()
+    };
+    let putin = entity("putin").expect("Putin is linked");
+    assert_eq!(putin["name"], "Vladimir Putin");
+    assert_eq!(entity("rossiya24").expect("fuzzy link")["link"], "fuzzy");
+    for q in doc["quotes"].as_array().unwrap() {
+        assert_eq!(q["speaker"]["entity"], putin["id"]);
+    }
+}
+
+#[test]
+fn match_prints_mentions_and_bad_gazetteers_fail_clearly() {
+    let gazetteer = sample_gazetteer();
+    let out = quotewise(
+        &["match", "--gazetteer", &gazetteer, "Peskov met Biden."],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<Value> = lines(&out)[0]["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].clone())
+        .collect();
+    assert_eq!(ids, [Value::from("peskov"), Value::from("biden")]);
+    let out = quotewise(&["extract", "--gazetteer", "missing.csv", "-"], b"text");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("missing.csv"), "{}", stderr(&out));
+}

@@ -106,12 +106,62 @@ fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     let tag = tag_words_after(t, j, limit)?;
     // A tag in the next sentence must be all that sentence says
     // (`“…” The Russian leader said.`, not `“…” He said that …`).
-    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence
-        && !tail_is_adverbial(t, tag_end(&tag) + 1, sentence_end(t, tag.cue.0))
-    {
-        return None;
+    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence {
+        let after = tag_end(&tag) + 1;
+        let end = sentence_end(t, tag.cue.0);
+        if !(tail_is_adverbial(t, after, end) || starts_adverbial_tail(t, after)) {
+            return None;
+        }
     }
     Some(tag)
+}
+
+/// Does what follows a tag start an adverbial (`, alluding to …`, `as a
+/// guy walks in`, `in a statement`) rather than a complement (`that …`)?
+fn starts_adverbial_tail(t: &Text, k: usize) -> bool {
+    match t.tokens.get(k).map(|t| t.kind) {
+        Some(Kind::Punct(',' | '.' | ';' | '!' | '?' | '—' | '–' | '(')) => true,
+        Some(Kind::Word) => {
+            let w = t.tok(k);
+            matches!(
+                w,
+                "as" | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "about"
+                    | "since"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "again"
+                    | "later"
+                    | "then"
+                    | "too"
+                    | "last"
+                    | "this"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "today"
+                    | "yesterday"
+                    | "recently"
+                    | "earlier"
+            ) || (w.ends_with("ly") && w.len() > 4)
+        }
+        _ => false,
+    }
 }
 
 /// The last token of a tag: its cue or the speaker after it.
@@ -139,10 +189,15 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
     let m = mention_starting_at(t, j, limit)
         .or_else(|| generic_subject(t, j, limit))
-        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said"
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "election law
+        // expert Rick Hasen tweeted": lower-case words before a name.
         .or_else(|| {
-            let lower = t.is_word(j) && !t.is_capitalized(j);
-            mention_starting_at(t, j + 1, limit).filter(|m| lower && m.kind == MentionKind::Name)
+            let lowers = (j..limit.min(j + 4))
+                .take_while(|&i| t.is_word(i) && !t.is_capitalized(i))
+                .count();
+            (1..=lowers).find_map(|n| {
+                mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
+            })
         })?;
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
@@ -285,6 +340,15 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     if s <= floor {
         return None;
     }
+    // "Pence went on to say", "Trump wants to tell": the subject of the
+    // verb the infinitive hangs on.
+    if t.is_word(s - 1) && t.tok(s - 1) == "to" && s >= floor + 3 {
+        let mut v2 = s - 2;
+        if t.is_word(v2) && t.tok(v2) == "on" && v2 > floor {
+            v2 -= 1;
+        }
+        return subject_of(t, v2, floor, false);
+    }
     // A progressive (`Trump is promising`, `He’s claiming`) has the subject
     // of a finite verb.
     let mut gerund = gerund;
@@ -422,11 +486,14 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     }
     // With a colon the verb may stand a few words back:
     // "Putin told reporters on Friday: “…”".
-    let reach = if colon { 10 } else { 0 };
+    let reach = if colon { 10 } else { 6 };
     let mut v = k;
     loop {
         if let Some((info, cue_end)) = verb_at(t, v) {
-            if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
+            // With a comma, only a verb right before it or one that takes
+            // an object (`told Chris Wallace of Fox News, “…”`).
+            let reachable = colon || v == k || is_tell(t.tok(v));
+            if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
                 // `…, the crowd chanted, “…”`: a verb of saying with a
@@ -442,10 +509,27 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             }
         }
         if v <= floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
-            return None;
+            break;
         }
         v -= 1;
     }
+    // `Pollsters agree - Carl Bialik: “…”`, `he gave the Texan a
+    // compliment: “…”`: after a colon with no verb of saying, the name
+    // right before it, else the subject of the sentence.
+    if !colon {
+        return None;
+    }
+    let speaker = mention_ending_at(t, k, floor)
+        .filter(|m| m.kind == MentionKind::Name)
+        .or_else(|| {
+            let first = (floor..k).find(|&i| t.is_word(i))?;
+            mention_starting_at(t, first, k)
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)))
+        })?;
+    Some(Tag {
+        cue: (open - 1, open - 1),
+        speaker: Some(speaker),
+    })
 }
 
 /// Is the paragraph of token `i` a tag alone (`Putin said`, `The Russian
@@ -789,7 +873,10 @@ fn according_to(
     let m = mention_starting_at(t, i + 2, range.end)
         .or_else(|| source_until_comma(t, i + 2, range.end))?;
     let (a, b) = if i == range.start || opens_sentence(t, i) {
-        let mut a = m.last + 1;
+        // The content follows the comma that closes the source phrase
+        // (`According to exit polls conducted by X for Y, …`).
+        let comma = (m.last + 1..range.end.min(m.last + 20)).find(|&k| t.is_punct(k, ','));
+        let mut a = comma.map_or(m.last + 1, |c| c + 1);
         while a < range.end
             && (t.is_punct(a, ',') || !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)))
         {
@@ -822,7 +909,11 @@ fn according_to(
 /// the mention grammar does not cover, taken up to the comma (its name, if
 /// it ends with one).
 fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
-    let comma = (from..limit.min(from + 12)).find(|&k| t.is_punct(k, ','))?;
+    // up to a comma, or to the sentence end (`…, according to the
+    // state's business records.`)
+    let comma = (from..limit.min(from + 16))
+        .find(|&k| t.is_punct(k, ',') || t.is_punct(k, '.') || t.is_punct(k, ')'))
+        .or_else(|| (limit <= from + 16).then_some(limit))?;
     if comma == from || (from..comma).any(|k| !t.is_word(k)) {
         return None;
     }
@@ -919,7 +1010,10 @@ fn reported(
         // `asked whether …`, `urged Congress to …`
         let question = matches!(info.lemma, "ask" | "wonder" | "question")
             && t.is_word(n)
-            && matches!(t.tok(n), "whether" | "if" | "why" | "how" | "what" | "when");
+            && matches!(
+                t.tok(n),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "about"
+            );
         // `called it a “disgrace”`: quoted words in the object of a
         // labelling verb.
         let labeled = crate::lexicon::is_labeling(info.lemma)
@@ -1108,14 +1202,33 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
         {
             return k - 1;
         }
-        // The writer takes over after `, saying …`, `, citing …`.
-        if t.is_punct(k, ',') && t.is_word(k + 1) && words_in(t, a, k) >= 4 {
-            let w = t.tok(k + 1);
-            let cut = w.ends_with("ing")
-                && w.len() > 5
-                && !matches!(w, "including" | "according" | "during");
-            if cut {
+        // `… loved ones - two sisters and a brother …`: a dash hands over to
+        // the writer; so does a second verb of the subject (`said he makes
+        // $41,000 a year and questioned how …`).
+        if words_in(t, a, k) >= 4 {
+            if matches!(t.tokens[k].kind, Kind::Punct('—' | '–' | '-')) && !t.is_word(k - 1)
+                || matches!(t.tokens[k].kind, Kind::Punct('—' | '–'))
+            {
                 return k - 1;
+            }
+            if t.is_word(k) && t.tok(k) == "and" && t.is_word(k + 1) {
+                let w = t.tok(k + 1);
+                let past = w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w);
+                if past || verb_at(t, k + 1).is_some_and(|(i, _)| !i.gerund && i.lemma != w) {
+                    return k - 1;
+                }
+            }
+        }
+        // The writer takes over after `, saying …`, `, citing …`.
+        // (also `by Cleveland,” referring to …`: past a closing mark)
+        if t.is_punct(k, ',') && t.is_word(c) && words_in(t, a, k) >= 4 {
+            let w = t.tok(c);
+            let cut = (w.ends_with("ing")
+                && w.len() > 5
+                && !matches!(w, "including" | "according" | "during"))
+                || matches!(w, "while" | "whereas");
+            if cut {
+                return if c > k + 1 { c - 1 } else { k - 1 };
             }
         }
     }
@@ -1309,6 +1422,10 @@ fn is_tell(word: &str) -> bool {
             | "informed"
             | "advised"
             | "promised"
+            | "asked"
+            | "asks"
+            | "ask"
+            | "asking"
     )
 }
 

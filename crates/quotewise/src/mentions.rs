@@ -615,7 +615,10 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         }
         j += 1;
         // A possessive ends a name; a description may follow ("Trump’s campaign").
-        let next_lower = j < limit && t.is_word(j) && (is_role(t.tok(j)) || is_modifier(t.tok(j)));
+        // "Trump’s campaign", "the Zionist Union Party’s Nachman Shai"
+        let next_lower = j < limit
+            && t.is_word(j)
+            && (is_role(t.tok(j)) || is_modifier(t.tok(j)) || is_name_word(t, j));
         if strip_possessive(w).len() != w.len() && !next_lower {
             break;
         }
