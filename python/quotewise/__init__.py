@@ -6,7 +6,8 @@
 'direct'
 
 Main types: :class:`Extractor` (configure once, call ``extract`` or
-``extract_many``), :class:`Document` (``quotes``, ``entities``, shows itself
+``extract_many``), :class:`Gazetteer` (known entities to link to, from a
+file, records or a DataFrame), :class:`Document` (``quotes``, ``entities``, shows itself
 in Jupyter), :class:`Quote`, :class:`Speaker`, :class:`Entity`, :class:`Span`.
 ``to_pandas(docs)`` and ``entities_to_pandas(docs)`` make DataFrames.
 """
@@ -24,6 +25,8 @@ from quotewise._quotewise import (
     Document,
     Entity,
     Extractor,
+    Gazetteer,
+    GazetteerMatch,
     Quote,
     Span,
     Speaker,
@@ -35,7 +38,9 @@ __all__ = [
     "Document",
     "Entity",
     "Extractor",
+    "Gazetteer",
     "GazetteerError",
+    "GazetteerMatch",
     "InternalError",
     "ParseError",
     "Quote",

@@ -283,3 +283,22 @@ def entities_to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.Data
     frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(ENTITY_COLUMNS))
     return frame.astype({"doc": "int64", "entity_id": "int64", "mentions": "int64",
                          "quotes": "int64"})
+
+
+def frame_to_csv(frame: Any) -> str:
+    """A gazetteer DataFrame as the CSV the Rust loader reads
+    (``Gazetteer.from_pandas``): list cells of ``aliases`` and
+    ``descriptors`` joined with ``|``, missing values empty."""
+    pd = _pandas("Gazetteer.from_pandas")
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            f"argument 'frame' must be a pandas DataFrame, not {type(frame).__name__}"
+        )
+    out = frame.copy()
+    for column in ("aliases", "descriptors"):
+        if column in out.columns:
+            out[column] = out[column].map(
+                lambda v: "|".join(v) if isinstance(v, (list, tuple)) else v
+            )
+    csv: str = out.to_csv(index=False)
+    return csv

@@ -19,7 +19,7 @@ pub struct PyDocument {
 }
 
 /// The pure-Python notebook helpers (HTML view, pandas).
-const NOTEBOOK_MODULE: &str = "quotewise._notebook";
+pub(crate) const NOTEBOOK_MODULE: &str = "quotewise._notebook";
 
 #[pymethods]
 impl PyDocument {

@@ -1,6 +1,7 @@
 //! `Extractor`: the configured extractor, one text or many at a time.
 
 use std::num::NonZeroUsize;
+use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -9,11 +10,15 @@ use quotewise::{Extractor, ExtractorBuilder, Options};
 
 use crate::document::PyDocument;
 use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
-use crate::value::{from_json, to_json, Reduce};
+use crate::gazetteer::PyGazetteer;
+use crate::value::{from_json, py_bool, to_json, Reduce};
 
 /// Finds quotes, speakers and entities in texts. Build it once and reuse it:
 /// it is cheap to call, safe to share between threads, and picklable (it
 /// travels to multiprocessing and Spark workers).
+///
+/// ``gazetteer``: a ``Gazetteer`` to link entities and speakers to (their
+/// ``gazetteer_id`` and ``link``), or ``None``.
 ///
 /// Options (keyword-only; leaving one out keeps the default):
 /// ``indirect`` reports indirect speech (default ``True``);
@@ -22,14 +27,20 @@ use crate::value::{from_json, to_json, Reduce};
 /// ``min_confidence`` drops speakers below this confidence, 0..1 (default
 /// ``0.0``).
 #[pyclass(frozen, module = "quotewise", name = "Extractor")]
-pub struct PyExtractor(Extractor);
+pub struct PyExtractor {
+    inner: Extractor,
+    /// The Python object of the gazetteer the extractor links to, returned
+    /// by the `gazetteer` getter and pickled with the extractor.
+    gazetteer: Option<Py<PyGazetteer>>,
+}
 
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, indirect=None, partial=None, min_confidence=None))]
+    #[pyo3(signature = (gazetteer=None, *, indirect=None, partial=None, min_confidence=None))]
     fn new(
         py: Python<'_>,
+        gazetteer: Option<&Bound<'_, PyAny>>,
         indirect: Option<&Bound<'_, PyAny>>,
         partial: Option<&Bound<'_, PyAny>>,
         min_confidence: Option<&Bound<'_, PyAny>>,
@@ -44,25 +55,31 @@ impl PyExtractor {
         if let Some(v) = min_confidence {
             builder = builder.min_confidence(arg(v, "min_confidence", "a float")?);
         }
-        build(py, builder)
+        build(py, builder, gazetteer)
+    }
+
+    /// The gazetteer entities and speakers are linked to, or ``None``.
+    #[getter]
+    fn gazetteer(&self, py: Python<'_>) -> Option<Py<PyGazetteer>> {
+        self.gazetteer.as_ref().map(|g| g.clone_ref(py))
     }
 
     /// Whether indirect speech is reported.
     #[getter]
     fn indirect(&self) -> bool {
-        self.0.options().indirect
+        self.inner.options().indirect
     }
 
     /// Whether partial quotes are reported.
     #[getter]
     fn partial(&self) -> bool {
-        self.0.options().partial
+        self.inner.options().partial
     }
 
     /// Speakers below this confidence are dropped.
     #[getter]
     fn min_confidence(&self) -> f32 {
-        self.0.options().min_confidence
+        self.inner.options().min_confidence
     }
 
     /// Extracts the quotes, speakers and entities of ``text`` (a ``str``).
@@ -78,7 +95,7 @@ impl PyExtractor {
         let id = optional_str(id, "id")?;
         let owned = text.to_cow()?;
         let content: &str = &owned;
-        let mut doc = detached(py, || Ok(self.0.extract(content)))?;
+        let mut doc = detached(py, || Ok(self.inner.extract(content)))?;
         doc.id = id;
         Ok(PyDocument {
             doc,
@@ -125,8 +142,8 @@ impl PyExtractor {
             .collect::<PyResult<Vec<_>>>()?;
         let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
         let docs = detached(py, || match threads {
-            Some(n) => self.0.extract_many_with_threads(&contents, n),
-            None => Ok(self.0.extract_many(&contents)),
+            Some(n) => self.inner.extract_many_with_threads(&contents, n),
+            None => Ok(self.inner.extract_many(&contents)),
         })?;
         Ok(docs
             .into_iter()
@@ -151,49 +168,85 @@ impl PyExtractor {
         detached(text.py(), || {
             let start = std::time::Instant::now();
             for _ in 0..repeat {
-                std::hint::black_box(self.0.extract(std::hint::black_box(content)));
+                std::hint::black_box(self.inner.extract(std::hint::black_box(content)));
             }
             Ok(start.elapsed().as_secs_f64())
         })
     }
 
-    /// Rebuilds an extractor from ``Extractor.to_json()`` (used by pickle).
+    /// Rebuilds an extractor from ``Extractor.to_json()`` and its gazetteer
+    /// (used by pickle).
     #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (data, gazetteer=None))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        data: &Bound<'_, PyAny>,
+        gazetteer: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         let options: Options = from_json(data, "extractor's options")?;
-        build(data.py(), ExtractorBuilder::from_options(options))
+        build(
+            data.py(),
+            ExtractorBuilder::from_options(options),
+            gazetteer,
+        )
     }
 
-    /// The extractor's options as JSON.
+    /// The extractor's options as JSON (the gazetteer has its own
+    /// ``to_json``).
     fn to_json(&self) -> PyResult<String> {
-        to_json(self.0.options())
+        to_json(self.inner.options())
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduce<'py, (String,)>> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Reduce<'py, (String, Option<Py<PyGazetteer>>)>> {
+        let this = slf.get();
         Ok((
             slf.get_type().getattr("from_json")?,
-            (slf.get().to_json()?,),
+            (this.to_json()?, this.gazetteer(slf.py())),
         ))
     }
 
-    fn __repr__(&self) -> String {
-        let o = self.0.options();
-        let flag = |b: bool| if b { "True" } else { "False" };
-        format!(
-            "Extractor(indirect={}, partial={}, min_confidence={:?})",
-            flag(o.indirect),
-            flag(o.partial),
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let o = self.inner.options();
+        let gazetteer = match &self.gazetteer {
+            Some(g) => format!("gazetteer={}, ", g.bind(py).repr()?),
+            None => String::new(),
+        };
+        Ok(format!(
+            "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?})",
+            py_bool(o.indirect),
+            py_bool(o.partial),
             o.min_confidence
-        )
+        ))
     }
 }
 
-/// Builds the extractor, mapping a bad option to `ConfigError`.
-fn build(py: Python<'_>, builder: ExtractorBuilder) -> PyResult<PyExtractor> {
-    builder
+/// Builds the extractor, linking it to `gazetteer` (a `Gazetteer` or
+/// `None`); a bad option is a `ConfigError`.
+fn build(
+    py: Python<'_>,
+    mut builder: ExtractorBuilder,
+    gazetteer: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyExtractor> {
+    let gazetteer = match gazetteer {
+        Some(g) if !g.is_none() => Some(
+            g.cast::<PyGazetteer>()
+                .map_err(|_| wrong_type("gazetteer", "Gazetteer or None", g))?
+                .clone(),
+        ),
+        _ => None,
+    };
+    if let Some(g) = &gazetteer {
+        builder = builder.gazetteer(Arc::clone(&g.get().0));
+    }
+    let inner = builder
         .build()
-        .map(PyExtractor)
-        .map_err(|e| crate::error::to_py_err(py, &e))
+        .map_err(|e| crate::error::to_py_err(py, &e))?;
+    Ok(PyExtractor {
+        inner,
+        gazetteer: gazetteer.map(Bound::unbind),
+    })
 }
 
 /// An optional `str` argument (`None` allowed).

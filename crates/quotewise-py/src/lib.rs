@@ -7,6 +7,7 @@
 mod document;
 mod error;
 mod extractor;
+mod gazetteer;
 mod value;
 
 use pyo3::prelude::*;
@@ -19,6 +20,8 @@ mod _quotewise {
     use crate::document::PyDocument;
     #[pymodule_export]
     use crate::extractor::PyExtractor;
+    #[pymodule_export]
+    use crate::gazetteer::{PyGazetteer, PyGazetteerMatch};
     #[pymodule_export]
     use crate::value::{PyEntity, PyQuote, PySpan, PySpeaker};
 

@@ -49,6 +49,15 @@ pub(crate) fn py_repr(py: Python<'_>, text: &str) -> String {
         .map_or_else(|_| format!("{text:?}"), |r| r.to_string())
 }
 
+/// Python's `repr` of a bool.
+pub(crate) fn py_bool(value: bool) -> &'static str {
+    if value {
+        "True"
+    } else {
+        "False"
+    }
+}
+
 /// `py_repr` of an optional string, `None` when absent.
 pub(crate) fn py_repr_opt(py: Python<'_>, text: Option<&str>) -> String {
     text.map_or_else(|| "None".to_string(), |t| py_repr(py, t))
@@ -86,6 +95,7 @@ macro_rules! value_class {
         }
     };
 }
+pub(crate) use value_class;
 
 /// A piece of the text: char offsets (for slicing the Python string), byte
 /// offsets (for the UTF-8 bytes) and the text itself.
