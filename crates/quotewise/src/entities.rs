@@ -1,7 +1,7 @@
 //! In-document entities: name mentions clustered into people and
 //! organisations ("Vladimir Putin" / "Putin" / "Putin’s").
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{NATIONALITIES, ORG_WORDS, ROLES};
 use crate::mentions::{self, Mention};
@@ -48,7 +48,7 @@ pub(crate) fn find(t: &Text) -> Entities {
     // Capitalised words seen away from a sentence start: these are names
     // wherever they stand; a lone capitalised word opening a sentence is a
     // name only if seen so elsewhere, or if a reporting verb follows it.
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: HashSet<String> = HashSet::default();
     for m in &all {
         if let Some((a, _)) = m.name {
             if !t.starts_sentence(a) {
@@ -71,34 +71,38 @@ pub(crate) fn find(t: &Text) -> Entities {
     let mut cluster_of = Vec::with_capacity(mentions.len());
     // Last mention index of each cluster, for recency.
     let mut last_seen: Vec<usize> = Vec::new();
+    // Clusters by their last word (a surname), kept as names grow; entries
+    // are checked against the cluster's current words when used.
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         let words = lower_words(t, m);
+        let last = words.last().expect("names have words");
+        let candidates = by_last.get(last).map_or(&[][..], Vec::as_slice);
         let found = if words.len() >= 2 {
-            clusters.iter().position(|c| c.words == words).or_else(|| {
-                // "Hillary Rodham Clinton" ~ "Hillary Clinton"; a lone
-                // "Putin" seen before "Vladimir Putin" joins it.
-                clusters.iter().position(|c| {
-                    (c.words.len() >= 2
-                        && c.words.first() == words.first()
-                        && c.words.last() == words.last())
-                        || (c.words.len() == 1
-                            && words.last() == c.words.last()
-                            && c.kind != EntityKind::Place)
-                })
+            // The same name; "Hillary Rodham Clinton" ~ "Hillary Clinton";
+            // a lone "Putin" seen before "Vladimir Putin" joins it.
+            let same = candidates
+                .iter()
+                .copied()
+                .filter(|&c| clusters[c].words == words)
+                .min();
+            same.or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let cw = &clusters[c].words;
+                        cw.last() == words.last() && (cw.len() == 1 || cw.first() == words.first())
+                    })
+                    .min()
             })
         } else {
-            // Most recent cluster with this surname, else this first name.
-            let w = &words[0];
-            let by = |f: &dyn Fn(&Cluster) -> bool| {
-                (0..clusters.len())
-                    .filter(|&c| f(&clusters[c]))
-                    .max_by_key(|&c| last_seen[c])
-            };
-            by(&|c: &Cluster| c.words.last() == Some(w)).or_else(|| {
-                by(&|c: &Cluster| {
-                    c.words.len() >= 2 && c.kind == EntityKind::Person && c.words.first() == Some(w)
-                })
-            })
+            // The most recent cluster with this surname.
+            candidates
+                .iter()
+                .copied()
+                .filter(|&c| clusters[c].words.last() == Some(last))
+                .max_by_key(|&c| last_seen[c])
         };
         let c = match found {
             Some(c) => c,
@@ -114,6 +118,10 @@ pub(crate) fn find(t: &Text) -> Entities {
                 clusters.len() - 1
             }
         };
+        let list = by_last.entry(last.clone()).or_default();
+        if !list.contains(&c) {
+            list.push(c);
+        }
         let cluster = &mut clusters[c];
         if words.len() > cluster.words.len() {
             cluster.words = words;

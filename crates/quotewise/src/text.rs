@@ -36,6 +36,8 @@ pub(crate) struct Text<'t> {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Token index ranges of paragraphs (non-empty lines).
     pub paragraphs: Vec<std::ops::Range<usize>>,
+    /// The first word token of each sentence (`usize::MAX` if none).
+    first_words: Vec<usize>,
 }
 
 /// Is `c` a quotation-mark character the scanner looks at?
@@ -70,11 +72,20 @@ impl<'t> Text<'t> {
     pub fn new(text: &'t str) -> Text<'t> {
         let mut tokens = tokenize(text);
         let (sentences, paragraphs) = segment(text, &mut tokens);
+        let first_words = sentences
+            .iter()
+            .map(|r| {
+                r.clone()
+                    .find(|&i| tokens[i].kind == Kind::Word)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
         Text {
             text,
             tokens,
             sentences,
             paragraphs,
+            first_words,
         }
     }
 
@@ -102,9 +113,7 @@ impl<'t> Text<'t> {
     /// Is token `i` the first word of its sentence (only marks and dashes
     /// before it)?
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let s = self.tokens[i].sentence as usize;
-        let first = self.sentences[s].start;
-        (first..i).all(|j| !self.is_word(j))
+        self.first_words[self.tokens[i].sentence as usize] == i
     }
 }
 
