@@ -374,7 +374,7 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
         if !lead {
             return None;
         }
-        let first = (floor..s).find(|&i| t.is_word(i))?;
+                let first = (floor.max(s.saturating_sub(60))..s).find(|&i| t.is_word(i))?;
         return mention_starting_at(t, first, s).or_else(|| {
             // "Speaking at a rally, Trump said …, adding": the subject of
             // the first clause with a verb.
@@ -602,8 +602,8 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             || !q.pieces[0].opened;
         // `With thousands of systems, “there is no single point of
         // failure,” he said.`: the words before the quote are said too.
-        if after.is_some() && !standalone && q.pieces[0].opened {
-            let a = first_content(t, floor, first);
+                if after.is_some() && !standalone && q.pieces[0].opened {
+            let a = first_content(t, floor.max(first.saturating_sub(60)), first);
             if a < first && (a..first).all(|k| !matches!(t.tokens[k].kind, Kind::Mark(_))) {
                 cand.pieces[0].0 = a;
                 cand.kind = QuoteKind::Mixed;
@@ -791,33 +791,31 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
 /// paragraph right after a tagged one, with no tag of its own, is the same
 /// quote's next piece.
 fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
-    let mut k = 1;
-    while k < cands.len() {
-        let (prev, cur) = (&cands[k - 1], &cands[k]);
-        let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
-        let prev_tag_after = prev.cue.is_some();
-        let between_ok = prev.cue.is_some_and(|c| {
-            let tag_end = prev.speaker.as_ref().map_or(c.1, |m| m.last.max(c.1));
-            (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 1000
-        });
-        if same_para
-            && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
-            && cur.kind == QuoteKind::Direct
-            && prev_tag_after
-            && (cur.cue.is_none() || cur.cue == prev.cue)
-            && between_ok
-        {
-            let cur = cands.remove(k);
-            cands[k - 1].pieces.extend(cur.pieces);
-            continue;
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for cur in cands.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
+            if same_para
+                && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
+                && cur.kind == QuoteKind::Direct
+                && prev.cue.is_some()
+                && (cur.cue.is_none() || cur.cue == prev.cue)
+            {
+                prev.pieces.extend(cur.pieces);
+                continue;
+            }
         }
-        k += 1;
+        out.push(cur);
     }
+    *cands = out;
 }
 
 /// Sieve 3 and 4: indirect speech and `according to`, sentence by sentence,
 /// outside direct quotes. Partial quotes inside the content make it mixed
 /// (they are removed from `partials`).
+/// How many tokens on either side of a verb indirect speech may span.
+const MAX_REACH: usize = 200;
+
 pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for range in &t.sentences {
@@ -828,8 +826,11 @@ pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candi
                 i += 1;
                 continue;
             }
-            if let Some(c) = according_to(t, i, range.clone(), covered)
-                .or_else(|| reported(t, i, range.clone(), covered, quoted))
+                        // A window around the verb keeps the work per token bounded in
+            // run-on "sentences" (a 10 MB text without a full stop).
+            let window = range.start.max(i.saturating_sub(MAX_REACH))..range.end.min(i + MAX_REACH);
+            if let Some(c) = according_to(t, i, window.clone(), covered)
+                .or_else(|| reported(t, i, window.clone(), covered, quoted))
             {
                 let end = c.last();
                 out.push(c);
@@ -959,7 +960,7 @@ fn reported(
         }
         // `…, X said.` — the content before the subject.
         let tail_is_clause = cue_end + 1 < end && starts_clause(t, cue_end + 1, info);
-        if m.first > floor
+        if m.first > floor + 1
             && t.is_punct(m.first - 1, ',')
             && tail_is_adverbial(t, cue_end + 1, range.end)
             && !tail_is_clause
@@ -1088,10 +1089,8 @@ fn reported(
         // Quoted words run to their closing mark, past a sentence end
         // inside them (`he believes “there may be … chest. But …”`).
         if quoted.get(b).copied().unwrap_or(false) {
-            while b + 1 < quoted.len()
-                && quoted[b + 1]
-                && t.tokens[b + 1].paragraph == t.tokens[b].paragraph
-            {
+                        let limit = (b + MAX_REACH).min(quoted.len() - 1);
+            while b < limit && quoted[b + 1] && t.tokens[b + 1].paragraph == t.tokens[b].paragraph {
                 b += 1;
             }
         }
@@ -1101,7 +1100,7 @@ fn reported(
         return Some(reported_candidate((a, b), (i, cue_end), m));
     }
     // `…, said X.`
-    if info.speech && i > floor && t.is_punct(i - 1, ',') {
+    if info.speech && i > floor + 1 && t.is_punct(i - 1, ',') {
         let m = mention_starting_at(t, cue_end + 1, range.end)?;
         if !tail_is_adverbial(t, m.last + 1, range.end) {
             return None;
@@ -1178,7 +1177,10 @@ fn opens_adverbial(t: &Text, a: usize) -> bool {
 
 /// Ends content before `, but he said …`: a second report in the sentence.
 fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
+    // Words seen so far, counted as we go (not re-counted per token).
+    let mut seen = usize::from(t.is_word(a));
     for k in a + 1..b {
+        seen += usize::from(t.is_word(k));
         // (the comma may sit inside a closing quotation mark: `gun," but`)
         let mut c = k + 1;
         while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
@@ -1205,7 +1207,7 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
         // `… loved ones - two sisters and a brother …`: a dash hands over to
         // the writer; so does a second verb of the subject (`said he makes
         // $41,000 a year and questioned how …`).
-        if words_in(t, a, k) >= 4 {
+        if seen >= 4 {
             if matches!(t.tokens[k].kind, Kind::Punct('—' | '–' | '-')) && !t.is_word(k - 1)
                 || matches!(t.tokens[k].kind, Kind::Punct('—' | '–'))
             {
@@ -1221,7 +1223,7 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
         }
         // The writer takes over after `, saying …`, `, citing …`.
         // (also `by Cleveland,” referring to …`: past a closing mark)
-        if t.is_punct(k, ',') && t.is_word(c) && words_in(t, a, k) >= 4 {
+        if t.is_punct(k, ',') && t.is_word(c) && seen >= 4 {
             let w = t.tok(c);
             let cut = (w.ends_with("ing")
                 && w.len() > 5

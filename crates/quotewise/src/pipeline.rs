@@ -68,12 +68,32 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
 
 /// Adds the indirect quotes; partial quotes inside one make it mixed and are
 /// dropped as quotes of their own.
-fn absorb_partials(cands: &mut Vec<Candidate>, indirect: Vec<Candidate>) {
-    for mut ind in indirect {
-        let (a, b) = (ind.first(), ind.last());
-        let before = cands.len();
-        cands.retain(|c| !(c.kind == QuoteKind::Partial && c.first() >= a && c.last() <= b));
-        if cands.len() < before {
+fn absorb_partials(cands: &mut Vec<Candidate>, mut indirect: Vec<Candidate>) {
+    // One pass over both lists, sorted by position.
+    indirect.sort_by_key(|c| c.first());
+    cands.sort_by_key(|c| c.first());
+    let mut absorbed = vec![false; indirect.len()];
+    let mut j = 0;
+    cands.retain(|c| {
+        if c.kind != QuoteKind::Partial {
+            return true;
+        }
+        while j < indirect.len() && indirect[j].last() < c.first() {
+            j += 1;
+        }
+        // Ranges may nest: look at the few that start before this one.
+        let mut k = j;
+        while k < indirect.len() && indirect[k].first() <= c.first() {
+            if c.last() <= indirect[k].last() {
+                absorbed[k] = true;
+                return false;
+            }
+            k += 1;
+        }
+        true
+    });
+    for (mut ind, absorbed) in indirect.into_iter().zip(absorbed) {
+        if absorbed {
             ind.kind = QuoteKind::Mixed;
         }
         cands.push(ind);
@@ -156,9 +176,8 @@ fn build(
                 {
                     // Pronouns and descriptions resolved as speakers join
                     // the entity's mentions.
-                    let list = &mut entities[e].mentions;
-                    if method != Method::Continuation && !list.contains(&mention) {
-                        list.push(mention.clone());
+                    if method != Method::Continuation {
+                        entities[e].mentions.push(mention.clone());
                     }
                 }
                 (confidence >= min_confidence).then_some(Speaker {
@@ -179,7 +198,8 @@ fn build(
         });
     }
     for e in &mut entities {
-        e.mentions.sort_by_key(|s| s.start);
+        e.mentions.sort_by_key(|s| (s.start, s.end));
+        e.mentions.dedup();
     }
     Document {
         id: None,

@@ -17,6 +17,9 @@ pub(crate) struct Resolved {
     pub resolution: Resolution,
 }
 
+/// How far back (in entity mentions) pronouns and descriptions look.
+const MAX_SALIENT: usize = 300;
+
 const UNRESOLVED: Resolved = Resolved {
     entity: None,
     resolution: Resolution::Unresolved,
@@ -145,7 +148,7 @@ fn resolve_mention(
             // last few sentences.
             let here = t.tokens[m.first].sentence;
             let pick = |subjects_only: bool| {
-                salient.iter().rev().find(|&&(c, pos, subj)| {
+                salient.iter().rev().take(MAX_SALIENT).find(|&&(c, pos, subj)| {
                     if subjects_only && !subj {
                         return false;
                     }
@@ -198,7 +201,7 @@ fn resolve_mention(
             }
             // Score the entities seen so far by shared titles and roles.
             let mut best: Option<(u32, usize, usize)> = None;
-            for &(c, pos, _) in salient {
+            for &(c, pos, _) in salient.iter().rev().take(MAX_SALIENT) {
                 let cl = &ents.clusters[c];
                 let is_org = matches!(cl.kind, EntityKind::Organisation | EntityKind::Media);
                 if is_org != org {
