@@ -136,7 +136,13 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     }
     // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
     // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
-    let m = mention_starting_at(t, j, limit).or_else(|| generic_subject(t, j, limit))?;
+    let m = mention_starting_at(t, j, limit)
+        .or_else(|| generic_subject(t, j, limit))
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said"
+        .or_else(|| {
+            let lower = t.is_word(j) && !t.is_capitalized(j);
+            mention_starting_at(t, j + 1, limit).filter(|m| lower && m.kind == MentionKind::Name)
+        })?;
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
     k = skip_apposition(t, k, limit);
@@ -219,6 +225,21 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     if s <= floor {
         return None;
     }
+    // A progressive (`Trump is promising`, `He’s claiming`) has the subject
+    // of a finite verb.
+    let mut gerund = gerund;
+    if gerund && is_be(t, s - 1) {
+        gerund = false;
+        s -= 1;
+        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
+            s -= 1;
+        }
+        if s <= floor {
+            return None;
+        }
+    } else if gerund && t.is_word(s - 1) && crate::mentions::contracted_be(t.tok(s - 1)) {
+        return mention_ending_at(t, s - 1, floor);
+    }
     if gerund {
         let lead = t.is_punct(s - 1, ',')
             || (t.is_word(s - 1)
@@ -246,6 +267,38 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     mention_ending_at(t, k, floor)
         .or_else(|| apposition_subject(t, k, floor))
         .or_else(|| with_postmodifier(t, k, floor))
+        .or_else(|| generic_before(t, k, floor))
+}
+
+/// `the announcer said`, `a doctor had typed`: a determiner and up to three
+/// lower-case words ending at `k`, a description the lexicon lacks.
+fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(3).max(floor);
+    let det = (lo..k)
+        .rev()
+        .find(|&i| t.is_word(i) && matches!(t.tok(i), "the" | "The" | "a" | "A" | "an" | "An"))?;
+    const FUNCTION: &[&str] = &[
+        "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
+        "this", "than", "as", "into", "about", "over", "after", "before", "not", "also",
+    ];
+    let words_ok = (det + 1..=k).all(|i| {
+        t.is_word(i)
+            && !t.is_capitalized(i)
+            && verb_at(t, i).is_none()
+            && !FUNCTION.contains(&t.tok(i))
+            && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
+    });
+    words_ok.then(|| Mention {
+        first: det,
+        last: k,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        gender: None,
+    })
 }
 
 /// Skips `, the Kremlin spokesman,` after a name.
@@ -310,7 +363,11 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             if (info.speech || colon) && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
-                if speaker.is_some() {
+                // `…, the crowd chanted, “…”`: a verb of saying with a
+                // comma or colon before the quote tags it even when its
+                // subject is not found.
+                let adjacent = v == k && info.speech && !info.gerund;
+                if speaker.is_some() || adjacent {
                     return Some(Tag {
                         cue: (v, cue_end),
                         speaker,
@@ -383,6 +440,12 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             method: None,
             standalone,
         };
+        // `claimed “Trump exaggerates” the level of …`: quoted words that a
+        // verb runs into, with the sentence going on, are part of indirect
+        // speech, not a direct quote.
+        let punctuated = first > 0 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ':'));
+        let ends_sentence = (last + 1..sentence_end(t, last).min(limit)).all(|k| !t.is_word(k));
+        let before = before.filter(|_| punctuated || ends_sentence);
         let is_direct = standalone
             || before.is_some()
             || (after.is_some() && (ends_clause || words >= 6))
@@ -397,7 +460,16 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             }
         }
         let tag = after.or(before);
-        if !is_direct {
+        // `“A,” Tester said, referring to X, “B.”`: the quote after a tag
+        // that follows a quote in the same paragraph goes on with it.
+        let resumes = out.last().is_some_and(|p: &Candidate| {
+            p.kind != QuoteKind::Partial
+                && p.cue.is_some_and(|c| c.0 > p.last() && c.1 < first)
+                && t.tokens[p.last()].paragraph == t.tokens[first].paragraph
+                && first > 0
+                && t.is_punct(first - 1, ',')
+        });
+        if !is_direct && !resumes {
             cand.kind = QuoteKind::Partial;
             out.push(cand);
             continue;
@@ -490,6 +562,42 @@ pub(crate) fn nearby(t: &Text, cand: &mut Candidate) -> bool {
     false
 }
 
+/// `Laurence Tribe likened the rules to “burning the Constitution”`: quoted
+/// words in the predicate of a sentence whose subject is a person or
+/// organisation are that subject's words, a mixed quote from the verb on.
+pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
+    let first = cand.first();
+    let floor = sentence_start(t, first).max(para_start(t, first));
+    let Some(start) = (floor..first).find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    let Some(m) = mention_starting_at(t, start, first) else {
+        return false;
+    };
+    let it = matches!(m.kind, MentionKind::Pronoun(p) if p.person == 0);
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it {
+        return false;
+    }
+    let mut v = skip_postmodifier(t, m.last + 1, first);
+    v = skip_apposition(t, v, first);
+    v = skip_adverbs(t, v, first);
+    if v + 1 >= first || !t.is_word(v) || t.is_capitalized(v) || is_be(t, v) {
+        return false;
+    }
+    let w = t.tok(v);
+    let verbish =
+        verb_at(t, v).is_some() || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+    if !verbish {
+        return false;
+    }
+    cand.kind = QuoteKind::Mixed;
+    cand.pieces = vec![(v + 1, cand.last())];
+    cand.cue = Some((v, v));
+    cand.speaker = Some(m);
+    cand.method = Some(Method::Nearby);
+    true
+}
+
 /// Sieve 2: a tag alone on the line after (or before) an untagged quote.
 fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
     for cand in cands.iter_mut() {
@@ -540,7 +648,7 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
             (tag_end + 1..cur.first()).filter(|&i| t.is_word(i)).count() <= 1000
         });
         if same_para
-            && prev.kind == QuoteKind::Direct
+            && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
             && cur.kind == QuoteKind::Direct
             && prev_tag_after
             && (cur.cue.is_none() || cur.cue == prev.cue)
@@ -557,12 +665,13 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
 /// Sieve 3 and 4: indirect speech and `according to`, sentence by sentence,
 /// outside direct quotes. Partial quotes inside the content make it mixed
 /// (they are removed from `partials`).
-pub(crate) fn indirect(t: &Text, covered: &[bool]) -> Vec<Candidate> {
+pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for range in &t.sentences {
         let mut i = range.start;
         while i < range.end {
-            if covered[i] || !t.is_word(i) {
+            // Verbs inside quotation marks are the speaker's words.
+            if covered[i] || quoted[i] || !t.is_word(i) {
                 i += 1;
                 continue;
             }
@@ -669,7 +778,8 @@ fn reported(
     covered: &[bool],
 ) -> Option<Candidate> {
     let (info, cue_end) = verb_at(t, i)?;
-    if i > 0 && is_be(t, i - 1) {
+    // "was asked" is passive; "is promising" is progressive.
+    if i > 0 && is_be(t, i - 1) && !info.gerund {
         return None;
     }
     let floor = range.start;
@@ -687,9 +797,11 @@ fn reported(
             }
         }
         // `…, X said.` — the content before the subject.
+        let tail_is_clause = cue_end + 1 < end && starts_clause(t, cue_end + 1, info);
         if m.first > floor
             && t.is_punct(m.first - 1, ',')
             && tail_is_adverbial(t, cue_end + 1, range.end)
+            && !tail_is_clause
         {
             let b = m.first - 2;
             let a = first_content(t, floor, b);
@@ -744,15 +856,62 @@ fn reported(
             && (n..=end).any(|k| {
                 matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'') && !covered[k]
             });
-        if !(that || colon || clause || labeled || question) {
+        // `vowed to bring back jobs`, `urged Congress to act`: an
+        // infinitive of intent or appeal.
+        if takes_infinitive(info.lemma) && !(that || colon) && !(t.is_word(n) && t.tok(n) == "to") {
+            n = infinitive_after_object(t, n, end, info.lemma);
+        }
+        // `denied any involvement`, `endorsed Trump`: a stance verb's object.
+        let object = !(that || colon)
+            && takes_object(info.lemma)
+            && t.is_word(n)
+            && !matches!(
+                t.tok(n),
+                "to" | "that"
+                    | "it"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "this"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "today"
+                    | "yesterday"
+            )
+            && !covered[n];
+        if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
+            let stop = (n..=end)
+                .find(|&k| t.is_punct(k, ',') || t.is_punct(k, ';'))
+                .map_or(end, |k| k - 1);
+            if stop >= n {
+                return Some(reported_candidate((n, stop), (i, cue_end), m));
+            }
+        }
+        let infinitive = takes_infinitive(info.lemma)
+            && t.is_word(n)
+            && t.tok(n) == "to"
+            && t.is_word(n + 1)
+            && !t.is_capitalized(n + 1);
+        if !(that || colon || clause || labeled || question || infinitive) {
             return None;
         }
         if labeled && !(that || colon || clause || question) {
             // The object ends with its last quoted words.
-            if let Some(close) = (n..=end)
-                .rev()
-                .find(|&k| matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\''))
-            {
+            if let Some(close) = (n..=end).rev().find(|&k| {
+                matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'')
+                    && t.tokens[k - 1].end == t.tokens[k].start
+            }) {
                 end = close;
             }
         }
@@ -846,15 +1005,37 @@ fn opens_adverbial(t: &Text, a: usize) -> bool {
 /// Ends content before `, but he said …`: a second report in the sentence.
 fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
     for k in a + 1..b {
-        if matches!(t.tokens[k].kind, Kind::Punct(',' | ';'))
-            && t.is_word(k + 1)
+        // (the comma may sit inside a closing quotation mark: `gun," but`)
+        let mut c = k + 1;
+        while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
+            c += 1;
+        }
+        let comma = matches!(t.tokens[k].kind, Kind::Punct(',' | ';'));
+        if comma
+            && t.is_word(c)
             && matches!(
-                t.tok(k + 1),
+                t.tok(c),
                 "but" | "and" | "while" | "although" | "though" | "yet" | "as"
             )
-            && (k + 2..(k + 7).min(b)).any(|v| speech_verb(t, v).is_some())
+            && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
         {
             return k - 1;
+        }
+        if t.is_word(k)
+            && t.tok(k) == "but"
+            && (k + 1..(k + 4).min(b)).any(|v| speech_verb(t, v).is_some())
+        {
+            return k - 1;
+        }
+        // The writer takes over after `, saying …`, `, citing …`.
+        if t.is_punct(k, ',') && t.is_word(k + 1) && words_in(t, a, k) >= 4 {
+            let w = t.tok(k + 1);
+            let cut = w.ends_with("ing")
+                && w.len() > 5
+                && !matches!(w, "including" | "according" | "during");
+            if cut {
+                return k - 1;
+            }
         }
     }
     b
@@ -890,8 +1071,14 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         j -= 1;
         if t.is_punct(j, ',') {
             // "Dmitry Peskov, the spokesman, said", else "A lawyer for the
-            // outlets, David Schulz, said".
-            return mention_ending_at(t, j.checked_sub(1)?, floor)
+            // outlets, David Schulz, said"; "Roy Cooper (D), his rival, said".
+            let mut before = j.checked_sub(1)?;
+            if t.is_punct(before, ')') {
+                if let Some(open) = (floor..before).rev().take(8).find(|&i| t.is_punct(i, '(')) {
+                    before = open.checked_sub(1)?;
+                }
+            }
+            return mention_ending_at(t, before, floor)
                 .or_else(|| with_postmodifier(t, j - 1, floor))
                 .or_else(|| {
                     mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
@@ -904,6 +1091,9 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
 /// `Experts on North Korea said`, `A lawyer for the news outlets`: a
 /// mention followed by a prepositional phrase that ends at `k`.
 fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    if !t.is_word(k) {
+        return None;
+    }
     let lo = k.saturating_sub(8).max(floor);
     for p in (lo + 1..k).rev() {
         if !t.is_word(p) {
@@ -919,6 +1109,110 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// `urged Congress to act`: the `to` after the object of a verb of appeal,
+/// else `n`.
+fn infinitive_after_object(t: &Text, n: usize, end: usize, lemma: &str) -> usize {
+    const APPEAL: &[&str] = &[
+        "urge",
+        "ask",
+        "encourage",
+        "tell",
+        "warn",
+        "call",
+        "press",
+        "push",
+        "order",
+        "invite",
+        "challenge",
+        "exhort",
+    ];
+    match mention_starting_at(t, n, end + 1) {
+        Some(m)
+            if APPEAL.contains(&lemma) && t.is_word(m.last + 1) && t.tok(m.last + 1) == "to" =>
+        {
+            m.last + 1
+        }
+        _ => n,
+    }
+}
+
+/// Verbs of stance whose object is what is reported (`denied any role`).
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "deny"
+            | "endorse"
+            | "oppose"
+            | "support"
+            | "back"
+            | "reject"
+            | "dismiss"
+            | "criticize"
+            | "criticise"
+            | "praise"
+            | "condemn"
+            | "blame"
+            | "defend"
+            | "question"
+            | "dispute"
+            | "accuse"
+            | "attack"
+            | "slam"
+            | "blast"
+            | "welcome"
+            | "applaud"
+            | "hail"
+            | "tout"
+            | "announce"
+            | "propose"
+            | "recommend"
+            | "demand"
+            | "predict"
+            | "acknowledge"
+            | "admit"
+            | "confirm"
+            | "reveal"
+            | "describe"
+            | "call"
+    )
+}
+
+/// Verbs of intent and appeal whose content is an infinitive.
+fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "vow"
+            | "promise"
+            | "pledge"
+            | "threaten"
+            | "refuse"
+            | "decline"
+            | "agree"
+            | "offer"
+            | "plan"
+            | "intend"
+            | "seek"
+            | "want"
+            | "hope"
+            | "expect"
+            | "urge"
+            | "ask"
+            | "encourage"
+            | "tell"
+            | "warn"
+            | "call"
+            | "press"
+            | "push"
+            | "order"
+            | "invite"
+            | "challenge"
+            | "exhort"
+            | "demand"
+            | "propose"
+            | "vote"
+    )
 }
 
 fn is_tell(word: &str) -> bool {
@@ -1069,6 +1363,23 @@ fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
             || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
     }
     let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
+    let time = matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "Sunday’s"
+    );
+    if time {
+        return false;
+    }
     !NOT_CLAUSE.contains(&w) && !lone_name
 }
 
@@ -1227,6 +1538,73 @@ mod tests {
         Some(Method::AccordingTo)
     );
 
+    tag!(
+        dash_byline,
+        "“Maybe we can build a wall around him.” ― Steve Quinlan",
+        "“Maybe we can build a wall around him.”",
+        Some("Steve Quinlan"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        verb_comma_without_subject,
+        "As a phone rang, the announcer said, “It is 3 a.m. and your children are safe.”",
+        "“It is 3 a.m. and your children are safe.”",
+        Some("the announcer"),
+        Some(Method::SpeechTag)
+    );
+    tag!(tag_with_bracket, "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said after the hearing.", "“Subpoenas are not optional,”", Some("Jason Chaffetz"), Some(Method::SpeechTag));
+    tag!(
+        gerund_tag_before,
+        "Dean mocked the debate, tweeting, “Notice Trump sniffing all the time.”",
+        "“Notice Trump sniffing all the time.”",
+        Some("Dean"),
+        Some(Method::SpeechTag)
+    );
+
+    #[test]
+    fn transcript_lines_are_quotes() {
+        let text = "PENCE: Well, look, this is serious business.\nWALLACE: If I may, sir.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        transcripts(&t, &mut c);
+        let got: Vec<(String, String)> = c
+            .iter()
+            .map(|c| {
+                let (a, b) = c.pieces[0];
+                let (sa, sb) = c.speaker.as_ref().unwrap().byte_range(&t);
+                (
+                    text[t.tokens[a].start..t.tokens[b].end].to_string(),
+                    text[sa..sb].to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Well, look, this is serious business.".to_string(),
+                    "PENCE".to_string()
+                ),
+                ("If I may, sir.".to_string(), "WALLACE".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_words_in_a_named_subjects_predicate_are_mixed() {
+        let text = "Laurence Tribe likened the rules to “burning the Constitution” in court.";
+        let t = Text::new(text);
+        let mut c = direct_quotes(&t, &scan(&t));
+        assert_eq!(c[0].kind, QuoteKind::Partial);
+        assert!(mixed_from_partial(&t, &mut c[0]));
+        let (a, b) = c[0].pieces[0];
+        assert_eq!(
+            &text[t.tokens[a].start..t.tokens[b].end],
+            "the rules to “burning the Constitution”"
+        );
+        assert_eq!(c[0].method, Some(Method::Nearby));
+    }
+
     #[test]
     fn scare_quotes_are_partial() {
         let got = directs("Putin suggested a “virtually live” experiment.");
@@ -1248,7 +1626,7 @@ mod tests {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
-        indirect(&t, &covered)
+        indirect(&t, &covered, &vec![false; t.tokens.len()])
             .into_iter()
             .map(|c| {
                 let (a, b) = c.pieces[0];
@@ -1312,6 +1690,49 @@ mod tests {
         apposition,
         "Dmitry Peskov, the Kremlin spokesman, said the footage will be public.",
         [("the footage will be public", "Dmitry Peskov", "said")]
+    );
+    ind!(
+        gerund_takes_the_sentence_subject,
+        "Trump spoke on Friday, saying the plan was dead.",
+        [("the plan was dead", "Trump", "saying")]
+    );
+    ind!(
+        progressive_with_contraction,
+        "He’s claiming that voting fraud is a big problem.",
+        [("that voting fraud is a big problem", "He’s", "claiming")]
+    );
+    ind!(
+        infinitive_of_intent,
+        "Donald Trump has vowed to bring back lost mining jobs.",
+        [("to bring back lost mining jobs", "Donald Trump", "vowed")]
+    );
+    ind!(
+        appeal_with_object,
+        "Cruz urged Republicans to vote their conscience.",
+        [("to vote their conscience", "Cruz", "urged")]
+    );
+    ind!(
+        labelled_object_with_quotes,
+        "Clinton called half of his supporters “deplorables” in New York.",
+        [("half of his supporters “deplorables”", "Clinton", "called")]
+    );
+    ind!(
+        relative_pronoun_subject,
+        "He met McConnell, who said the goal was a one-term president.",
+        [("the goal was a one-term president", "who", "said")]
+    );
+    ind!(
+        split_tag_two_pieces,
+        "The museum, Mr. Bush said, celebrated several of his heroes.",
+        [("The museum", "Bush", "said")]
+    );
+    ind!(
+        second_report_cuts_the_first,
+        "Putney said the video was unclear, but he said that it supports the account.",
+        [
+            ("the video was unclear", "Putney", "said"),
+            ("that it supports the account", "he", "said")
+        ]
     );
     ind!(
         passive_is_not_speech,

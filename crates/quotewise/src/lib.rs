@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod attribution;
+mod batch;
 mod entities;
 mod error;
 mod extractor;

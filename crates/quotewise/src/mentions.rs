@@ -252,6 +252,15 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
     WORDS.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word.is_ascii())
 }
 
+/// `He’s`, `she's`, `they’re`: a pronoun with a contracted "to be".
+pub(crate) fn contracted_be(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('\'', "’");
+    matches!(
+        lower.as_str(),
+        "he’s" | "she’s" | "it’s" | "they’re" | "we’re"
+    )
+}
+
 /// Is word token `i` a form of "to be" (a passive before a verb)?
 pub(crate) fn is_be(t: &Text, i: usize) -> bool {
     t.is_word(i)
@@ -429,6 +438,30 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         return None;
     }
     let w = t.tok(end);
+    // "He’s claiming": the pronoun of a contraction.
+    let w = if contracted_be(w) {
+        ["’s", "'s", "’re", "'re"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w)
+    } else {
+        w
+    };
+    // A relative pronoun subject ("…, who said"): it stands for the name
+    // before it, resolved later.
+    if matches!(w, "who" | "which") && end > floor {
+        return Some(Mention {
+            first: end,
+            last: end,
+            kind: MentionKind::Description {
+                plural: false,
+                org: w == "which",
+            },
+            name: None,
+            descriptors: vec![w.to_string()],
+            gender: None,
+        });
+    }
     if let Some(p) = lexicon::pronoun(w) {
         return Some(Mention {
             first: end,
@@ -589,7 +622,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     }
     let last = last?;
     let m = mention_ending_at(t, last, start)?;
-    (m.first <= start + 1).then_some(m)
+    (m.first <= start + 4).then_some(m)
 }
 
 /// Every name mention in the text, in order.

@@ -28,15 +28,35 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
-        let indirect = attribution::indirect(&t, &covered);
+        let mut in_quote = vec![false; t.tokens.len()];
+        for q in &quoted {
+            for p in &q.pieces {
+                in_quote[p.first..=p.last]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
+            }
+        }
+        let indirect = attribution::indirect(&t, &covered, &in_quote);
         absorb_partials(&mut cands, indirect);
     }
     // Partial quotes nobody is reported to say (scare quotes, titles) are
     // not quotations of anyone.
     cands.retain_mut(|c| {
-        c.kind != QuoteKind::Partial || (options.partial && attribution::nearby(&t, c))
+        c.kind != QuoteKind::Partial
+            || attribution::mixed_from_partial(&t, c)
+            || (options.partial && attribution::nearby(&t, c))
     });
     cands.sort_by_key(|c| c.first());
+    // Several quoted phrases after one verb are one mixed quote.
+    cands.dedup_by(|next, prev| {
+        let same = prev.method == Some(Method::Nearby)
+            && next.method == Some(Method::Nearby)
+            && prev.cue == next.cue;
+        if same {
+            prev.pieces[0].1 = next.last();
+        }
+        same
+    });
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
     build(&t, &index, &ents, &cands, &resolved, options.min_confidence)

@@ -176,6 +176,23 @@ fn resolve_mention(
             }
         }
         MentionKind::Description { plural, org } => {
+            if matches!(m.descriptors.as_slice(), [w] if w == "who" || w == "which") {
+                // The name right before a relative pronoun, in its sentence.
+                let here = t.tokens[m.first].sentence;
+                let k = ents.mentions.partition_point(|n| n.last < m.first);
+                return match k.checked_sub(1) {
+                    Some(k)
+                        if t.tokens[ents.mentions[k].last].sentence == here
+                            && m.first - ents.mentions[k].last <= 3 =>
+                    {
+                        Resolved {
+                            entity: Some(ents.cluster_of[k]),
+                            resolution: Resolution::Name,
+                        }
+                    }
+                    _ => UNRESOLVED,
+                };
+            }
             if plural {
                 return UNRESOLVED;
             }

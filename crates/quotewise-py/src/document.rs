@@ -1,0 +1,146 @@
+//! `Document`: the result of one text, with the text it came from (for the
+//! notebook view).
+
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyType};
+use quotewise::Document;
+
+use crate::error::arg;
+use crate::value::{from_json, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce};
+
+/// The quotes, speakers and entities of one text.
+///
+/// ``Document`` keeps a reference to the text it was extracted from (not a
+/// copy), so that it can show itself in a notebook.
+#[pyclass(frozen, module = "quotewise", name = "Document")]
+pub struct PyDocument {
+    pub(crate) doc: Document,
+    pub(crate) text: Option<Py<PyString>>,
+}
+
+/// The pure-Python notebook helpers (HTML view, pandas).
+const NOTEBOOK_MODULE: &str = "quotewise._notebook";
+
+#[pymethods]
+impl PyDocument {
+    /// The caller's id for the text, if given.
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.doc.id.as_deref()
+    }
+
+    /// The text the document was extracted from (``None`` for a document
+    /// read back with ``from_json`` without its text).
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Option<Py<PyString>> {
+        self.text.as_ref().map(|t| t.clone_ref(py))
+    }
+
+    /// Every quote, ordered by where its content starts.
+    #[getter]
+    fn quotes(&self) -> Vec<PyQuote> {
+        self.doc.quotes.iter().cloned().map(PyQuote).collect()
+    }
+
+    /// Every entity, ordered by first mention; ``entities[i].id == i``.
+    #[getter]
+    fn entities(&self) -> Vec<PyEntity> {
+        self.doc.entities.iter().cloned().map(PyEntity).collect()
+    }
+
+    /// The entity the quote's speaker resolved to, if any.
+    fn speaker_entity(&self, quote: &Bound<'_, PyAny>) -> PyResult<Option<PyEntity>> {
+        let quote: PyRef<'_, PyQuote> = arg(quote, "quote", "Quote")?;
+        Ok(self.doc.speaker_entity(&quote.0).cloned().map(PyEntity))
+    }
+
+    /// The document as JSON (without the text), the same as the Rust crate
+    /// and the CLI write.
+    fn to_json(&self) -> PyResult<String> {
+        to_json(&self.doc)
+    }
+
+    /// The document as plain dicts, lists, strings and numbers (without the
+    /// text).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.doc)
+    }
+
+    /// Reads a document from the JSON ``to_json`` (or the CLI) writes;
+    /// ``text`` is the text it was extracted from, if you have it.
+    #[classmethod]
+    #[pyo3(signature = (data, text=None))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        data: &Bound<'_, PyAny>,
+        text: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let text = match text {
+            Some(t) if !t.is_none() => {
+                Some(arg::<Bound<'_, PyString>>(t, "text", "str or None")?.unbind())
+            }
+            _ => None,
+        };
+        Ok(PyDocument {
+            doc: from_json(data, "document")?,
+            text,
+        })
+    }
+
+    /// The quotes as a pandas DataFrame, one row per quote (see
+    /// ``quotewise.to_pandas``).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "to_pandas", slf)
+    }
+
+    /// The entities as a pandas DataFrame, one row per entity (see
+    /// ``quotewise.entities_to_pandas``).
+    fn entities_to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "entities_to_pandas", slf)
+    }
+
+    /// The text with each speaker's quotes highlighted in the speaker's
+    /// colour, and a legend (Jupyter calls this).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "document_html", slf)
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyDocument>) -> PyResult<bool> {
+        let other = other.get();
+        let same_text = match (&self.text, &other.text) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.bind(py).as_any().eq(b.bind(py))?,
+            _ => false,
+        };
+        Ok(same_text && self.doc == other.doc)
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<Reduce<'py, (String, Option<Py<PyString>>)>> {
+        let py = slf.py();
+        let this = slf.get();
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (this.to_json()?, this.text(py)),
+        ))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>)",
+            py_repr_opt(py, self.doc.id.as_deref()),
+            self.doc.quotes.len(),
+            self.doc.entities.len()
+        )
+    }
+}
+
+/// Calls `quotewise._notebook.<function>(doc)`.
+fn notebook<'py>(
+    py: Python<'py>,
+    function: &str,
+    doc: &Bound<'py, PyDocument>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import(NOTEBOOK_MODULE)?.getattr(function)?.call1((doc,))
+}

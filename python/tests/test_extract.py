@@ -1,0 +1,150 @@
+"""Extractor: extract, extract_many, options, the GIL."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import quotewise
+from conftest import ROOT
+
+JANE = "“We will win,” Jane Smith said."
+
+
+def test_extract_finds_a_direct_quote_with_its_marks(extractor):
+    doc = extractor.extract(JANE)
+    assert isinstance(doc, quotewise.Document)
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    assert quote.text == "“We will win,”"
+    assert JANE[quote.char_start : quote.char_end] == quote.text
+
+
+def test_speaker_and_entity_of_a_speech_tag(extractor):
+    """The pipeline's contract, seen through the bindings."""
+    doc = extractor.extract(JANE)
+    [quote] = doc.quotes
+    assert (quote.kind, quote.method, quote.cue.text) == ("direct", "speech_tag", "said")
+    assert quote.speaker.mention.text == "Jane Smith"
+    assert 0 < quote.confidence <= 1
+    entity = doc.speaker_entity(quote)
+    assert (entity.name, entity.kind, entity.id) == ("Jane Smith", "person", quote.speaker.entity)
+    assert doc.entities[entity.id] == entity
+
+
+def test_sample_article_speakers(extractor, sample):
+    doc = extractor.extract(sample)
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) >= 5
+    assert all(doc.speaker_entity(q).name == "Vladimir Putin" for q in direct)
+    last = doc.quotes[-1]
+    assert last.text.startswith("that the footage")
+    assert doc.speaker_entity(last).name == "Dmitry Peskov"
+
+
+def test_char_offsets_slice_the_python_string_and_byte_offsets_the_utf8(extractor):
+    text = "Ünïcödé prelude — ça. “Ça va très bien,” Zoë said."
+    doc = extractor.extract(text)
+    [quote] = [q for q in doc.quotes if q.kind == "direct"]
+    [piece] = quote.content
+    assert text[piece.char_start : piece.char_end] == piece.text == "“Ça va très bien,”"
+    assert text.encode()[piece.start : piece.end].decode() == piece.text
+    assert piece.start > piece.char_start  # multi-byte chars before it
+
+
+def test_id_and_text_are_kept(extractor):
+    doc = extractor.extract(JANE, id="a-1")
+    assert doc.id == "a-1"
+    assert doc.text == JANE
+    assert extractor.extract(JANE).id is None
+
+
+def test_empty_and_quoteless_texts_give_empty_documents(extractor):
+    assert extractor.extract("").quotes == []
+    assert extractor.extract("Nothing was said.").quotes == []
+
+
+def test_extract_many_equals_extract_in_order(extractor, sample):
+    texts = [sample, JANE, "", "No quotes.", sample[:500]] * 3
+    expected = [extractor.extract(t) for t in texts]
+    assert extractor.extract_many(texts) == expected
+    assert extractor.extract_many(texts, threads=1) == expected
+    assert extractor.extract_many(texts, threads=2) == expected
+
+
+def test_extract_many_takes_any_iterable_and_ids(extractor):
+    docs = extractor.extract_many((t for t in [JANE, "x"]), ids=iter(["a", "b"]))
+    assert [d.id for d in docs] == ["a", "b"]
+    assert [d.text for d in docs] == [JANE, "x"]
+    assert extractor.extract_many([]) == []
+
+
+def test_extract_many_takes_a_pandas_series(extractor):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": ["x", "y"], "text": [JANE, "nothing"]})
+    docs = extractor.extract_many(frame["text"], ids=frame["id"])
+    assert [d.id for d in docs] == ["x", "y"]
+    assert docs[0] == extractor.extract(JANE, id="x")
+
+
+def test_extract_many_releases_the_gil(extractor, sample):
+    texts = [sample] * 4000  # long enough that the call takes a while
+    state = {"started": threading.Event(), "done": threading.Event()}
+
+    def work() -> None:
+        state["started"].set()
+        extractor.extract_many(texts)
+        state["done"].set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    state["started"].wait()
+    ticks = 0
+    while not state["done"].is_set():
+        ticks += 1
+    worker.join()
+    # With the GIL held for the whole call this thread could not run at all
+    # until it returned; released, it spins many times meanwhile.
+    assert ticks > 1000
+
+
+def test_options_are_kept_and_checked():
+    ex = quotewise.Extractor(indirect=False, partial=False, min_confidence=0.5)
+    assert (ex.indirect, ex.partial, ex.min_confidence) == (False, False, 0.5)
+    default = quotewise.Extractor()
+    assert (default.indirect, default.partial, default.min_confidence) == (True, False, 0.0)
+    with pytest.raises(quotewise.ConfigError, match="min_confidence must be a number in 0..=1, got 1.5"):
+        quotewise.Extractor(min_confidence=1.5)
+    with pytest.raises(ValueError):
+        quotewise.Extractor(min_confidence=-1)
+
+
+def test_options_change_results(sample):
+    """The options reach the pipeline: indirect=False drops indirect speech,
+    and partial quotes (off by default) never appear unless asked for."""
+    default = quotewise.Extractor().extract(sample)
+    assert not any(q.kind == "partial" for q in default.quotes)
+    assert any(q.kind == "indirect" for q in default.quotes)
+    without_indirect = quotewise.Extractor(indirect=False).extract(sample)
+    assert not any(q.kind == "indirect" for q in without_indirect.quotes)
+    assert [q for q in default.quotes if q.kind == "direct"] == [
+        q for q in without_indirect.quotes if q.kind == "direct"]
+
+
+def test_repr_reads_like_a_constructor_call():
+    ex = quotewise.Extractor(indirect=False, min_confidence=0.25)
+    assert repr(ex) == "Extractor(indirect=False, partial=False, min_confidence=0.25)"
+    again = eval(repr(ex), {"Extractor": quotewise.Extractor})
+    assert again.to_json() == ex.to_json()
+
+
+def test_version_matches_the_workspace():
+    cargo = (ROOT / "Cargo.toml").read_text()
+    assert f'version = "{quotewise.__version__}"' in cargo
+
+
+def test_rust_timing_hook_for_the_benchmark(extractor):
+    assert extractor._rust_seconds(JANE, 3) > 0.0
+    assert 0.0 <= extractor._rust_seconds(JANE, 0) < 1e-3
+    with pytest.raises(TypeError, match="argument 'text' must be str, not bytes"):
+        extractor._rust_seconds(b"x", 1)
