@@ -125,7 +125,10 @@ fn check(extractor: &Extractor, text: &str) {
     let batch = extractor.extract_many(&[text, "“Yes,” she said.", text]);
     assert_eq!(batch.len(), 3);
     assert_eq!(batch[0], doc, "extract(t) equals the batch result for t");
-    assert_eq!(batch[2], doc, "the batch result is the same at every position");
+    assert_eq!(
+        batch[2], doc,
+        "the batch result is the same at every position"
+    );
     let with_id = extractor.extract_with_id("x", text);
     assert_eq!(with_id.id.as_deref(), Some("x"));
     assert_eq!(
