@@ -2,6 +2,8 @@
 //! `../shared/eval/data` beside the repository (never copied into it), or the
 //! shipped sample article when that is missing.
 
+pub mod matching_data;
+
 use std::path::{Path, PathBuf};
 
 /// The repository root.

@@ -6,5 +6,6 @@
 #![deny(missing_docs)]
 
 pub mod input;
+pub mod match_cmd;
 pub mod pipeline;
 pub mod render;

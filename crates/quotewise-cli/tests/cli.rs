@@ -382,3 +382,19 @@ fn extractor_flags_give_the_library_result_for_the_same_options() {
         "--min-confidence changes the sample's result"
     );
 }
+
+#[test]
+fn partial_quotes_are_opt_in_as_in_the_library() {
+    let text = "The Russian leader suggested a “virtually live” experiment on Thursday.";
+    let kinds = |args: &[&str]| -> Vec<Value> {
+        let docs = lines(&quotewise(args, text.as_bytes()));
+        docs[0]["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["kind"].clone())
+            .collect()
+    };
+    assert!(!kinds(&["extract"]).contains(&Value::from("partial")));
+    assert_eq!(kinds(&["extract", "--partial"]), [Value::from("partial")]);
+}

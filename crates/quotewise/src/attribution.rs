@@ -128,7 +128,8 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         if info.gerund {
             return None;
         }
-        let speaker = mention_starting_at(t, cue_end + 1, limit);
+        let speaker = mention_starting_at(t, cue_end + 1, limit)
+            .or_else(|| generic_after(t, cue_end + 1, limit));
         return Some(Tag {
             cue: (j, cue_end),
             speaker,
@@ -175,12 +176,20 @@ fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
                 | "Her"
                 | "their"
                 | "Their"
+                | "one"
+                | "One"
+                | "another"
+                | "Another"
+                | "two"
+                | "Two"
+                | "some"
+                | "Some"
         )
     {
         return None;
     }
     let mut k = j + 1;
-    while k < limit && k <= j + 5 && t.is_word(k) {
+    while k < limit && k <= j + 7 && t.is_word(k) {
         if speech_verb(t, k).is_some() && k > j + 1 {
             return Some(Mention {
                 first: j,
@@ -211,7 +220,58 @@ fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
             return m.last + 1;
         }
     }
+    // "a spokesman for committee Democrats said": a short prepositional
+    // phrase running into a speech verb.
+    if t.is_word(k)
+        && matches!(
+            t.tok(k),
+            "of" | "for" | "at" | "with" | "from" | "in" | "on"
+        )
+    {
+        if let Some(v) = (k + 1..limit.min(k + 8))
+            .take_while(|&i| t.is_word(i))
+            .find(|&i| speech_verb(t, i).is_some())
+        {
+            return v;
+        }
+    }
     k
+}
+
+/// The speaker named after a speech verb when the mention grammar does not
+/// cover it: `said the second official`, `said one district GOP leader`,
+/// `says the ad’s narrator`: up to seven words to the next punctuation.
+fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.is_word(j)
+        || !matches!(
+            t.tok(j).to_lowercase().as_str(),
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
+        )
+    {
+        return None;
+    }
+    let mut k = j;
+    while k + 1 < limit
+        && k < j + 7
+        && t.is_word(k + 1)
+        && !matches!(
+            t.tok(k + 1),
+            "who" | "which" | "that" | "and" | "in" | "on" | "at" | "as"
+        )
+    {
+        k += 1;
+    }
+    (k > j && verb_at(t, k).is_none()).then(|| Mention {
+        first: j,
+        last: k,
+        kind: MentionKind::Description {
+            plural: false,
+            org: false,
+        },
+        name: None,
+        descriptors: (j + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        gender: None,
+    })
 }
 
 /// The subject of the verb at `v`: the mention right before it (past
@@ -240,8 +300,11 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     } else if gerund && t.is_word(s - 1) && crate::mentions::contracted_be(t.tok(s - 1)) {
         return mention_ending_at(t, s - 1, floor);
     }
-    if gerund {
-        let lead = t.is_punct(s - 1, ',')
+    // "The president noted …, and added:": the subject of the sentence.
+    let coordinated = t.is_word(s - 1) && matches!(t.tok(s - 1), "and" | "but") && s - 1 > floor;
+    if gerund || coordinated {
+        let lead = coordinated
+            || t.is_punct(s - 1, ',')
             || (t.is_word(s - 1)
                 && matches!(t.tok(s - 1), "by" | "after" | "before" | "while" | "when"));
         if !lead {
@@ -342,6 +405,9 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         }
         k -= 1;
     }
+    if k < floor {
+        return None;
+    }
     // "According to Putin, “…”"
     if let Some(m) = mention_ending_at(t, k, floor) {
         if m.first >= floor + 2
@@ -375,7 +441,7 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                 }
             }
         }
-        if v == floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
+        if v <= floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
             return None;
         }
         v -= 1;
@@ -575,7 +641,10 @@ pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
         return false;
     };
     let it = matches!(m.kind, MentionKind::Pronoun(p) if p.person == 0);
-    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it {
+    let gerund_head = m
+        .name
+        .is_some_and(|(a, b)| a == b && t.tok(a).ends_with("ing"));
+    if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)) || it || gerund_head {
         return false;
     }
     let mut v = skip_postmodifier(t, m.last + 1, first);
@@ -586,7 +655,7 @@ pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
     }
     let w = t.tok(v);
     let verbish =
-        verb_at(t, v).is_some() || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+        verb_at(t, v).is_some() || (w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w));
     if !verbish {
         return false;
     }
@@ -676,7 +745,7 @@ pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candi
                 continue;
             }
             if let Some(c) = according_to(t, i, range.clone(), covered)
-                .or_else(|| reported(t, i, range.clone(), covered))
+                .or_else(|| reported(t, i, range.clone(), covered, quoted))
             {
                 let end = c.last();
                 out.push(c);
@@ -776,6 +845,7 @@ fn reported(
     i: usize,
     range: std::ops::Range<usize>,
     covered: &[bool],
+    quoted: &[bool],
 ) -> Option<Candidate> {
     let (info, cue_end) = verb_at(t, i)?;
     // "was asked" is passive; "is promising" is progressive.
@@ -916,11 +986,21 @@ fn reported(
             }
         }
         let a = if colon { n + 1 } else { n };
-        let b = if colon {
+        let mut b = if colon {
             last_in_paragraph(t, a)
         } else {
             cut_at_next_report(t, a, end)
         };
+        // Quoted words run to their closing mark, past a sentence end
+        // inside them (`he believes “there may be … chest. But …”`).
+        if quoted.get(b).copied().unwrap_or(false) {
+            while b + 1 < quoted.len()
+                && quoted[b + 1]
+                && t.tokens[b + 1].paragraph == t.tokens[b].paragraph
+            {
+                b += 1;
+            }
+        }
         if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
             return None;
         }
@@ -1019,7 +1099,8 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
             )
             && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
         {
-            return k - 1;
+            // keep a closing mark that hugs the comma: `another," and he`
+            return if c > k + 1 { c - 1 } else { k - 1 };
         }
         if t.is_word(k)
             && t.tok(k) == "but"

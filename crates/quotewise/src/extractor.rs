@@ -1,9 +1,12 @@
 //! The [`Extractor`]: configured once with an [`ExtractorBuilder`], then used
 //! on many texts, from many threads.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::gazetteer::Gazetteer;
 use crate::model::Document;
 
 /// The settings of an [`Extractor`]. Serializable, so an extractor can be
@@ -47,6 +50,7 @@ impl Default for Options {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     options: Options,
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl ExtractorBuilder {
@@ -57,7 +61,18 @@ impl ExtractorBuilder {
 
     /// A builder starting from `options`.
     pub fn from_options(options: Options) -> ExtractorBuilder {
-        ExtractorBuilder { options }
+        ExtractorBuilder {
+            options,
+            gazetteer: None,
+        }
+    }
+
+    /// Links entities and speakers to `gazetteer` (see [`Gazetteer::link`]).
+    /// Accepts a `Gazetteer` or an `Arc<Gazetteer>` shared with other
+    /// extractors.
+    pub fn gazetteer(mut self, gazetteer: impl Into<Arc<Gazetteer>>) -> ExtractorBuilder {
+        self.gazetteer = Some(gazetteer.into());
+        self
     }
 
     /// Whether to report indirect speech (default `true`).
@@ -94,6 +109,7 @@ impl ExtractorBuilder {
         crate::lexicon::force();
         Ok(Extractor {
             options: self.options,
+            gazetteer: self.gazetteer,
         })
     }
 }
@@ -103,6 +119,7 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     options: Options,
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl Default for Extractor {
@@ -122,6 +139,11 @@ impl Extractor {
     /// The options this extractor was built with.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// The gazetteer entities are linked to, if any.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer.as_deref()
     }
 
     /// Extracts quotes, speakers and entities from `text`.

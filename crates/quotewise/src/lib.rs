@@ -14,6 +14,7 @@ mod batch;
 mod entities;
 mod error;
 mod extractor;
+mod gazetteer;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -25,6 +26,9 @@ mod text;
 
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
+pub use crate::gazetteer::{
+    Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, GazetteerOptions, LinkMethod,
+};
 pub use crate::model::{
     Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
 };

@@ -59,7 +59,11 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
     });
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
-    build(&t, &index, &ents, &cands, &resolved, options.min_confidence)
+    let mut doc = build(&t, &index, &ents, &cands, &resolved, options.min_confidence);
+    if let Some(g) = extractor.gazetteer() {
+        g.link(text, &index, &mut doc);
+    }
+    doc
 }
 
 /// Adds the indirect quotes; partial quotes inside one make it mixed and are

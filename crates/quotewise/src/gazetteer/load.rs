@@ -1,0 +1,438 @@
+//! Reading gazetteers from CSV, TSV and JSONL files.
+//!
+//! CSV and TSV need a header naming the columns `id`, `name` and `kind`, and
+//! optionally `aliases`, `descriptors` and `gender`, in any order. Several
+//! aliases or descriptors go in one field, separated by `|`. Lines starting
+//! with `#` are comments. Fields may be quoted as usual in CSV.
+//!
+//! ```text
+//! id,name,aliases,kind,descriptors,gender
+//! Q7747,Vladimir Putin,Vladimir Vladimirovich Putin,person,Russian president|Russian leader,male
+//! ```
+//!
+//! JSONL has one object per line with the same fields, `aliases` and
+//! `descriptors` as arrays:
+//!
+//! ```text
+//! {"id": "Q7747", "name": "Vladimir Putin", "kind": "person", "aliases": ["Vladimir Vladimirovich Putin"]}
+//! ```
+//!
+//! Every error names the file, the line and the column, and says what was
+//! expected. Duplicate ids, empty ids and names, empty aliases and unknown
+//! kinds or genders are errors; nothing is skipped silently.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Gazetteer, GazetteerBuilder, GazetteerEntry};
+use crate::error::{Error, ErrorKind};
+use crate::model::{EntityKind, Gender};
+
+/// The columns a CSV/TSV header may name.
+const COLUMNS: [&str; 6] = ["id", "name", "aliases", "kind", "descriptors", "gender"];
+/// The columns it must name.
+const REQUIRED: [&str; 3] = ["id", "name", "kind"];
+
+/// A gazetteer file's format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Csv(u8),
+    Jsonl,
+}
+
+impl Format {
+    fn of(path: &Path) -> Result<Format, Error> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("csv") => Ok(Format::Csv(b',')),
+            Some("tsv" | "tab") => Ok(Format::Csv(b'\t')),
+            Some("jsonl" | "ndjson") => Ok(Format::Jsonl),
+            _ => Err(Error::new(
+                ErrorKind::Gazetteer,
+                "unknown gazetteer format; expected a file ending in .csv, .tsv or .jsonl",
+            )
+            .in_file(path.display().to_string())),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Loads a gazetteer with the default options from a `.csv`, `.tsv` or
+    /// `.jsonl` file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::Parse`]
+    /// for malformed records, [`ErrorKind::Gazetteer`] for invalid entries;
+    /// each names the file, line and column.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, Error> {
+        GazetteerBuilder::new().load_path(path)?.build()
+    }
+}
+
+impl GazetteerBuilder {
+    /// Adds the entries of a `.csv`, `.tsv` or `.jsonl` file.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_path`].
+    pub fn load_path(self, path: impl AsRef<Path>) -> Result<GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let source = path.display().to_string();
+        let format = Format::of(path)?;
+        let file = std::fs::File::open(path).map_err(|e| {
+            Error::new(ErrorKind::Io, format!("cannot read the gazetteer: {e}")).in_file(&source)
+        })?;
+        match format {
+            Format::Csv(delimiter) => self.read_csv(file, &source, delimiter),
+            Format::Jsonl => self.read_jsonl(file, &source),
+        }
+    }
+
+    /// Adds the entries of CSV (`delimiter` `b','`) or TSV (`b'\t'`) data;
+    /// `source` names it in errors.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_path`].
+    pub fn read_csv(
+        mut self,
+        reader: impl Read,
+        source: &str,
+        delimiter: u8,
+    ) -> Result<GazetteerBuilder, Error> {
+        let text = read_text(reader, source)?;
+        let at = |line: usize, column: usize| {
+            move |e: Error| e.in_file(source).at_line(line).at_column(column)
+        };
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let mut records = csv.records();
+        let header = match records.next() {
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "no header; expected a first line naming the columns {}",
+                        COLUMNS.join(",")
+                    ),
+                )
+                .in_file(source)
+                .at_line(1))
+            }
+            Some(r) => r.map_err(|e| csv_error(&e, source))?,
+        };
+        let header_line = line_of(&header);
+        let header_cols = field_columns(raw_line(&text, &header), delimiter);
+        let mut columns: Vec<&str> = Vec::with_capacity(header.len());
+        for (i, name) in header.iter().enumerate() {
+            let name = name.trim();
+            let col = header_cols.get(i).copied().unwrap_or(1);
+            let Some(&known) = COLUMNS.iter().find(|&&c| c == name) else {
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "unknown column '{name}'; expected one of {}",
+                        COLUMNS.join(", ")
+                    ),
+                ))
+                .map_err(at(header_line, col));
+            };
+            if columns.contains(&known) {
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!("column '{name}' appears twice"),
+                ))
+                .map_err(at(header_line, col));
+            }
+            columns.push(known);
+        }
+        for required in REQUIRED {
+            if !columns.contains(&required) {
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "missing column '{required}'; the header must name id, name and kind (aliases, descriptors and gender are optional)"
+                    ),
+                ))
+                .map_err(at(header_line, 1));
+            }
+        }
+        let mut ids = Ids::new(&self.entries);
+        for record in records {
+            let record = record.map_err(|e| csv_error(&e, source))?;
+            let line = line_of(&record);
+            // Columns are only needed for an error message.
+            let col = |i: usize| {
+                let cols = field_columns(raw_line(&text, &record), delimiter);
+                cols.get(i).copied().unwrap_or(1)
+            };
+            if record.len() != columns.len() {
+                let column = if record.len() < columns.len() {
+                    raw_line(&text, &record).chars().count() + 1
+                } else {
+                    col(columns.len())
+                };
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "expected {} fields ({}), found {}",
+                        columns.len(),
+                        columns.join(","),
+                        record.len()
+                    ),
+                ))
+                .map_err(at(line, column));
+            }
+            let index = |name: &str| columns.iter().position(|&c| c == name);
+            let value = |name: &str| index(name).map_or("", |i| record[i].trim());
+            // The column of a field, for an error about it.
+            let at_field = |name: &str| {
+                let column = index(name).map_or(1, col);
+                move |e: Error| e.in_file(source).at_line(line).at_column(column)
+            };
+            let mut entry = GazetteerEntry::new(value("id"), value("name"), EntityKind::Other);
+            entry.kind = parse_kind(value("kind"))
+                .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
+                .map_err(|e| at_field("kind")(e))?;
+            entry.gender = parse_gender(value("gender"))
+                .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
+                .map_err(|e| at_field("gender")(e))?;
+            for (name, list) in [
+                ("aliases", &mut entry.aliases),
+                ("descriptors", &mut entry.descriptors),
+            ] {
+                *list = split_multi(value(name), name).map_err(|e| at_field(name)(e))?;
+            }
+            entry
+                .check()
+                .map_err(|(f, m)| at_field(f)(Error::new(ErrorKind::Gazetteer, m)))?;
+            ids.insert(&entry.id, line).map_err(|e| at_field("id")(e))?;
+            self.entries.push(entry);
+        }
+        Ok(self)
+    }
+
+    /// Adds the entries of JSONL data (one JSON object per line); `source`
+    /// names it in errors.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::from_path`].
+    pub fn read_jsonl(
+        mut self,
+        reader: impl Read,
+        source: &str,
+    ) -> Result<GazetteerBuilder, Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            id: String,
+            name: String,
+            #[serde(default)]
+            aliases: Vec<String>,
+            kind: String,
+            #[serde(default)]
+            descriptors: Vec<String>,
+            #[serde(default)]
+            gender: Option<String>,
+        }
+        let text = read_text(reader, source)?;
+        let mut ids = Ids::new(&self.entries);
+        for (n, line) in text.lines().enumerate() {
+            let n = n + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = |column: usize| move |e: Error| e.in_file(source).at_line(n).at_column(column);
+            // The column of a field's key in the line, for errors about its value.
+            let key_col = |key: &str| {
+                line.find(&format!("\"{key}\""))
+                    .map_or(1, |b| line[..b].chars().count() + 1)
+            };
+            let raw: Raw = serde_json::from_str(line).map_err(|e| {
+                let message = e.to_string();
+                let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+                Error::new(
+                    ErrorKind::Parse,
+                    format!(
+                        "{message}; expected a JSON object with id, name, kind and optionally aliases, descriptors, gender"
+                    ),
+                )
+                .in_file(source)
+                .at_line(n)
+                .at_column(e.column().max(1))
+            })?;
+            let mut entry = GazetteerEntry::new(raw.id, raw.name, EntityKind::Other);
+            entry.kind = parse_kind(&raw.kind)
+                .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
+                .map_err(at(key_col("kind")))?;
+            entry.gender = parse_gender(raw.gender.as_deref().unwrap_or(""))
+                .map_err(|m| Error::new(ErrorKind::Gazetteer, m))
+                .map_err(at(key_col("gender")))?;
+            entry.aliases = raw.aliases;
+            entry.descriptors = raw.descriptors;
+            entry.check().map_err(|(f, m)| {
+                Error::new(ErrorKind::Gazetteer, m)
+                    .in_file(source)
+                    .at_line(n)
+                    .at_column(key_col(f))
+            })?;
+            ids.insert(&entry.id, n).map_err(at(key_col("id")))?;
+            self.entries.push(entry);
+        }
+        Ok(self)
+    }
+}
+
+/// Ids seen so far, with where they were defined.
+struct Ids {
+    lines: HashMap<String, Option<usize>>,
+}
+
+impl Ids {
+    fn new(earlier: &[GazetteerEntry]) -> Ids {
+        Ids {
+            lines: earlier.iter().map(|e| (e.id.clone(), None)).collect(),
+        }
+    }
+
+    fn insert(&mut self, id: &str, line: usize) -> Result<(), Error> {
+        match self.lines.insert(id.to_string(), Some(line)) {
+            None => Ok(()),
+            Some(first) => {
+                let first = first.map_or("by an earlier entry".to_string(), |l| {
+                    format!("on line {l}")
+                });
+                Err(Error::new(
+                    ErrorKind::Gazetteer,
+                    format!("duplicate id '{id}' (first defined {first}); expected unique ids"),
+                ))
+            }
+        }
+    }
+}
+
+fn read_text(mut reader: impl Read, source: &str) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        Error::new(ErrorKind::Io, format!("cannot read the gazetteer: {e}")).in_file(source)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let good = std::str::from_utf8(good).expect("valid up to here");
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::new(ErrorKind::Parse, "invalid UTF-8; expected UTF-8 text")
+            .in_file(source)
+            .at_line(line)
+            .at_column(column)
+    })
+}
+
+fn csv_error(e: &csv::Error, source: &str) -> Error {
+    let err = Error::new(ErrorKind::Parse, format!("malformed CSV: {e}")).in_file(source);
+    match e.position() {
+        Some(p) => err.at_line(p.line() as usize),
+        None => err,
+    }
+}
+
+fn line_of(record: &csv::StringRecord) -> usize {
+    record.position().map_or(1, |p| p.line() as usize)
+}
+
+/// The first line of a record's raw text.
+fn raw_line<'t>(text: &'t str, record: &csv::StringRecord) -> &'t str {
+    let start = record.position().map_or(0, |p| p.byte() as usize);
+    let rest = &text[start.min(text.len())..];
+    let line = rest.split('\n').next().unwrap_or("");
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The 1-based char column where each field of a raw CSV line starts,
+/// honouring quoted fields.
+fn field_columns(line: &str, delimiter: u8) -> Vec<usize> {
+    let delimiter = delimiter as char;
+    let mut cols = vec![1];
+    let mut quoted = false;
+    let mut at_field_start = true;
+    for (n, c) in line.chars().enumerate() {
+        if at_field_start && c == '"' {
+            quoted = true;
+        } else if quoted && c == '"' {
+            // A doubled quote toggles twice and stays quoted.
+            quoted = false;
+        } else if !quoted && c == delimiter {
+            cols.push(n + 2);
+            at_field_start = true;
+            continue;
+        }
+        at_field_start = false;
+    }
+    cols
+}
+
+/// Splits a `|`-separated field; empty pieces are errors.
+fn split_multi(value: &str, field: &str) -> Result<Vec<String>, Error> {
+    if value.is_empty() {
+        return Ok(Vec::new());
+    }
+    value
+        .split('|')
+        .map(|piece| {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                Err(Error::new(
+                    ErrorKind::Gazetteer,
+                    format!("empty value in {field} '{value}'; expected values separated by |"),
+                ))
+            } else {
+                Ok(piece.to_string())
+            }
+        })
+        .collect()
+}
+
+fn parse_kind(s: &str) -> Result<EntityKind, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "person" => Ok(EntityKind::Person),
+        "organisation" | "organization" => Ok(EntityKind::Organisation),
+        "place" => Ok(EntityKind::Place),
+        "media" => Ok(EntityKind::Media),
+        "other" => Ok(EntityKind::Other),
+        _ => Err(format!(
+            "unknown kind '{s}'; expected one of person, organisation, place, media, other"
+        )),
+    }
+}
+
+fn parse_gender(s: &str) -> Result<Option<Gender>, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "male" => Ok(Some(Gender::Male)),
+        "female" => Ok(Some(Gender::Female)),
+        _ => Err(format!(
+            "unknown gender '{s}'; expected male, female or nothing"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_columns_honour_quotes() {
+        assert_eq!(field_columns("a,b,c", b','), vec![1, 3, 5]);
+        assert_eq!(field_columns("\"a,b\",c", b','), vec![1, 7]);
+        assert_eq!(field_columns("\"a\"\"x\",é,c", b','), vec![1, 8, 10]);
+        assert_eq!(field_columns("a\tb", b'\t'), vec![1, 3]);
+    }
+}
