@@ -16,6 +16,7 @@ Usage: cargo build --release -p quotewise-cli && python3 benches/scale.py
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -59,17 +60,25 @@ def write_input(path, lines, target_bytes):
     return size, n
 
 
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(binary, path, threads, repeat=3):
-    runs = []
+    """Median wall seconds and median CPU seconds (user + system) of a run.
+    CPU time is the per-core cost, unaffected by other load on the machine."""
+    runs, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         subprocess.run(
             [binary, "extract", "--jsonl", "--quiet", "--threads", str(threads), path],
             check=True,
             stdout=subprocess.DEVNULL,
         )
         runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        cpus.append(cpu_seconds() - cpu)
+    return statistics.median(runs), statistics.median(cpus)
 
 
 def status(pid, field):
@@ -136,15 +145,15 @@ def main():
         small, big = os.path.join(tmp, "1x.jsonl"), os.path.join(tmp, "10x.jsonl")
         size1, _ = write_input(small, lines, args.mb * 1e6 / 10)
         size10, _ = write_input(big, lines, size1 * 10)
-        t1 = timed(args.binary, big, 1)
-        t2 = timed(args.binary, big, 2)
-        print(f"threads: {size10 / 1e6:.0f} MB JSONL: 1 thread {t1:.2f} s "
-              f"({size10 / 1e6 / t1:.1f} MB/s), 2 threads {t2:.2f} s "
-              f"({size10 / 1e6 / t2:.1f} MB/s), speed-up {t1 / t2:.2f}x")
-        s1 = timed(args.binary, small, 2)
-        s10 = timed(args.binary, big, 2)
-        print(f"linearity (2 threads): {size1 / 1e6:.1f} MB in {s1:.3f} s, "
-              f"{size10 / size1:.1f}x the input in {s10:.3f} s = {s10 / s1:.2f}x the time")
+        mb = size10 / 1e6
+        (t1, c1), (t2, c2) = timed(args.binary, big, 1), timed(args.binary, big, 2)
+        print(f"threads: {mb:.0f} MB JSONL: 1 thread {t1:.2f} s ({mb / t1:.1f} MB/s; "
+              f"{mb / c1:.1f} MB per CPU-second), 2 threads {t2:.2f} s ({mb / t2:.1f} MB/s; "
+              f"{mb / c2:.1f} MB per CPU-second), speed-up {t1 / t2:.2f}x")
+        (s1, p1), (s10, p10) = timed(args.binary, small, 1), timed(args.binary, big, 1)
+        print(f"linearity (1 thread): {size1 / 1e6:.1f} MB in {s1:.3f} s ({p1:.3f} CPU-s), "
+              f"{size10 / size1:.1f}x the input in {s10:.3f} s ({p10:.3f} CPU-s) = "
+              f"{s10 / s1:.2f}x the time ({p10 / p1:.2f}x the CPU time)")
 
     samples, peak, secs, counted, code = memory(args.binary, lines, args.gb * 1e9)
     rss = [r for _, r in samples]

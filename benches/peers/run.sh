@@ -12,8 +12,8 @@ input="${1:-$root/../shared/eval/data/polnear-dev.jsonl}"
 venv="$here/.venv"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --upgrade pip
-    "$venv/bin/pip" install --quiet -r "$here/requirements.txt"
 fi
+# Always: the venv is shared with run_matching.sh, which installs other peers.
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 (cd "$root" && cargo build --release --quiet -p quotewise-cli)
 "$venv/bin/python" "$here/extraction.py" --input "$input" --quotewise "$root/target/release/quotewise"

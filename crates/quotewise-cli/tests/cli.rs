@@ -347,6 +347,43 @@ fn an_invalid_option_fails_before_reading() {
 }
 
 #[test]
+fn extractor_flags_give_the_library_result_for_the_same_options() {
+    use quotewise::ExtractorBuilder;
+    let path = sample();
+    let path = path.to_str().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let cases: [(&[&str], ExtractorBuilder); 4] = [
+        (&[], ExtractorBuilder::new()),
+        (&["--partial"], ExtractorBuilder::new().partial(true)),
+        (&["--no-indirect"], ExtractorBuilder::new().indirect(false)),
+        (
+            &["--min-confidence", "0.9"],
+            ExtractorBuilder::new().min_confidence(0.9),
+        ),
+    ];
+    let mut outputs = Vec::new();
+    for (flags, builder) in cases {
+        let mut args = vec!["extract"];
+        args.extend_from_slice(flags);
+        args.push(path);
+        let docs = lines(&quotewise(&args, b""));
+        let expected = builder.build().unwrap().extract_with_id(path, &text);
+        let expected: Value =
+            serde_json::from_str(&serde_json::to_string(&expected).unwrap()).unwrap();
+        assert_eq!(docs[0], expected, "{flags:?}");
+        outputs.push(docs[0].clone());
+    }
+    assert_ne!(
+        outputs[0], outputs[2],
+        "--no-indirect changes the sample's result"
+    );
+    assert_ne!(
+        outputs[0], outputs[3],
+        "--min-confidence changes the sample's result"
+    );
+}
+
+#[test]
 fn partial_quotes_are_opt_in_as_in_the_library() {
     let text = "The Russian leader suggested a “virtually live” experiment on Thursday.";
     let kinds = |args: &[&str]| -> Vec<Value> {

@@ -1,7 +1,7 @@
 //! Property tests: on arbitrary Unicode and on generated news-like text, in
 //! every option combination, extraction never panics, every result
 //! invariant holds (see `common::check_document`), and the result is the
-//! same every time and on every thread.
+//! same every time, on every thread, and in a batch (`extract_many`).
 
 mod common;
 
@@ -122,6 +122,13 @@ fn check(extractor: &Extractor, text: &str) {
     assert_eq!(doc, extractor.extract(text), "same text, same result");
     let elsewhere = std::thread::scope(|s| s.spawn(|| extractor.extract(text)).join().unwrap());
     assert_eq!(doc, elsewhere, "same result on another thread");
+    let batch = extractor.extract_many(&[text, "“Yes,” she said.", text]);
+    assert_eq!(batch.len(), 3);
+    assert_eq!(batch[0], doc, "extract(t) equals the batch result for t");
+    assert_eq!(
+        batch[2], doc,
+        "the batch result is the same at every position"
+    );
     let with_id = extractor.extract_with_id("x", text);
     assert_eq!(with_id.id.as_deref(), Some("x"));
     assert_eq!(
