@@ -374,7 +374,7 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
         if !lead {
             return None;
         }
-                let first = (floor.max(s.saturating_sub(60))..s).find(|&i| t.is_word(i))?;
+        let first = (floor.max(s.saturating_sub(60))..s).find(|&i| t.is_word(i))?;
         return mention_starting_at(t, first, s).or_else(|| {
             // "Speaking at a rally, Trump said …, adding": the subject of
             // the first clause with a verb.
@@ -602,7 +602,7 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             || !q.pieces[0].opened;
         // `With thousands of systems, “there is no single point of
         // failure,” he said.`: the words before the quote are said too.
-                if after.is_some() && !standalone && q.pieces[0].opened {
+        if after.is_some() && !standalone && q.pieces[0].opened {
             let a = first_content(t, floor.max(first.saturating_sub(60)), first);
             if a < first && (a..first).all(|k| !matches!(t.tokens[k].kind, Kind::Mark(_))) {
                 cand.pieces[0].0 = a;
@@ -826,7 +826,7 @@ pub(crate) fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candi
                 i += 1;
                 continue;
             }
-                        // A window around the verb keeps the work per token bounded in
+            // A window around the verb keeps the work per token bounded in
             // run-on "sentences" (a 10 MB text without a full stop).
             let window = range.start.max(i.saturating_sub(MAX_REACH))..range.end.min(i + MAX_REACH);
             if let Some(c) = according_to(t, i, window.clone(), covered)
@@ -1089,7 +1089,7 @@ fn reported(
         // Quoted words run to their closing mark, past a sentence end
         // inside them (`he believes “there may be … chest. But …”`).
         if quoted.get(b).copied().unwrap_or(false) {
-                        let limit = (b + MAX_REACH).min(quoted.len() - 1);
+            let limit = (b + MAX_REACH).min(quoted.len() - 1);
             while b < limit && quoted[b + 1] && t.tokens[b + 1].paragraph == t.tokens[b].paragraph {
                 b += 1;
             }

@@ -57,6 +57,7 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
         }
         same
     });
+    drop_overlaps(&mut cands);
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
     let mut doc = build(&t, &index, &ents, &cands, &resolved, options.min_confidence);
@@ -98,6 +99,35 @@ fn absorb_partials(cands: &mut Vec<Candidate>, mut indirect: Vec<Candidate>) {
         }
         cands.push(ind);
     }
+}
+
+/// Quotes never overlap, except a partial quote inside indirect or mixed
+/// speech: a report found inside an earlier one's content (`X explained:
+/// … Y said …`) or a partial quote crossing its end is dropped, the first
+/// found in text order kept.
+fn drop_overlaps(cands: &mut Vec<Candidate>) {
+    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
+    // The end of the furthest-reaching kept quote that is not partial.
+    let mut reach: Option<(usize, QuoteKind)> = None;
+    for c in cands.drain(..) {
+        if let Some((end, kind)) = reach {
+            if c.first() <= end {
+                let inside = c.kind == QuoteKind::Partial
+                    && c.last() <= end
+                    && matches!(kind, QuoteKind::Indirect | QuoteKind::Mixed);
+                if !inside {
+                    continue;
+                }
+                kept.push(c);
+                continue;
+            }
+        }
+        if c.kind != QuoteKind::Partial {
+            reach = Some((c.last(), c.kind));
+        }
+        kept.push(c);
+    }
+    *cands = kept;
 }
 
 fn confidence(method: Method, resolution: Resolution, kind: QuoteKind) -> f32 {

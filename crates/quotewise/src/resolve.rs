@@ -148,21 +148,25 @@ fn resolve_mention(
             // last few sentences.
             let here = t.tokens[m.first].sentence;
             let pick = |subjects_only: bool| {
-                salient.iter().rev().take(MAX_SALIENT).find(|&&(c, pos, subj)| {
-                    if subjects_only && !subj {
-                        return false;
-                    }
-                    if !subjects_only && here.saturating_sub(t.tokens[pos].sentence) > 1 {
-                        return false;
-                    }
-                    let cl = &ents.clusters[c];
-                    if want_person {
-                        matches!(cl.kind, EntityKind::Person | EntityKind::Other)
-                            && (cl.gender.is_none() || cl.gender == p.gender)
-                    } else {
-                        matches!(cl.kind, EntityKind::Organisation | EntityKind::Media)
-                    }
-                })
+                salient
+                    .iter()
+                    .rev()
+                    .take(MAX_SALIENT)
+                    .find(|&&(c, pos, subj)| {
+                        if subjects_only && !subj {
+                            return false;
+                        }
+                        if !subjects_only && here.saturating_sub(t.tokens[pos].sentence) > 1 {
+                            return false;
+                        }
+                        let cl = &ents.clusters[c];
+                        if want_person {
+                            matches!(cl.kind, EntityKind::Person | EntityKind::Other)
+                                && (cl.gender.is_none() || cl.gender == p.gender)
+                        } else {
+                            matches!(cl.kind, EntityKind::Organisation | EntityKind::Media)
+                        }
+                    })
             };
             match pick(true).or_else(|| pick(false)) {
                 Some(&(c, _, _)) => {

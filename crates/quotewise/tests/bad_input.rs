@@ -125,13 +125,10 @@ fn cjk_text_with_corner_brackets() {
     );
 }
 
-/// Overlapping quotes found by tests/properties.rs (minimised by proptest).
-/// Quotes may only overlap when a partial quote lies inside indirect or
-/// mixed speech; the pipeline breaks that today. Reported to the pipeline's
-/// owner: remove the `ignore` once fixed, and the one on
-/// `quotes_never_overlap` in properties.rs.
+/// Overlapping quotes once found by tests/properties.rs (minimised by
+/// proptest): quotes may only overlap when a partial quote lies inside
+/// indirect or mixed speech.
 #[test]
-#[ignore = "pipeline bug: overlapping quotes (indirect in indirect, partial crossing indirect)"]
 fn known_overlap_bugs() {
     let cases = [
         // Two indirect quotes, one inside the other (default options).

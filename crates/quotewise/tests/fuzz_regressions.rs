@@ -37,8 +37,7 @@ fn extract_regressions_hold() {
 }
 
 #[test]
-#[ignore = "pipeline bug: `, said`/`,told` at the text start underflows (attribution.rs `i - 2`)"]
-fn pending_extract_crashes() {
+fn former_extract_crashes_hold() {
     assert!(replay("pending-extract", common::fuzz_extract) >= 1);
 }
 

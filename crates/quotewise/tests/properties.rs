@@ -152,7 +152,6 @@ proptest! {
 
     /// Quotes never overlap, except a partial quote inside reported speech.
     #[test]
-    #[ignore = "pipeline bug: overlapping quotes; see bad_input.rs, known_overlap_bugs"]
     fn quotes_never_overlap(extractor in extractor(), text in news_text()) {
         common::check_no_overlap(&extractor.extract(&text));
     }

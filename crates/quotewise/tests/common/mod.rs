@@ -203,16 +203,6 @@ pub fn fuzz_extract(data: &[u8]) {
     assert_eq!(doc, extractor.extract(&text), "extraction is deterministic");
 }
 
-/// Inputs that hit a known pipeline bug still pending a fix (listed in
-/// `fuzz/regressions/pending-extract/`), which the fuzz targets skip so they
-/// keep looking for new ones: a text whose first token is a comma followed
-/// by a reporting verb (`, said Jane.`) underflows in attribution.rs and, in
-/// release builds, loops for practically ever.
-pub fn hits_known_bug(data: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(data.get(2..).unwrap_or_default());
-    text.trim_start().starts_with(',')
-}
-
 /// The fuzz input format for gazetteer loading: byte 0 picks the format
 /// (bits 0-1: CSV, TSV, JSONL, JSONL) and the options (bit 2: variants,
 /// bit 3: fuzzy, bit 4: require_capital), the rest is the file. A load
