@@ -18,6 +18,8 @@ pub(crate) struct Cluster {
     /// Indices into the mention list.
     pub mentions: Vec<usize>,
     pub descriptors: Vec<String>,
+    /// The places its nationality descriptors name (`russian` → Russia).
+    pub places: Vec<&'static str>,
 }
 
 /// Name mentions and the clusters they form.
@@ -113,6 +115,7 @@ pub(crate) fn find(t: &Text) -> Entities {
                     gender: None,
                     mentions: Vec::new(),
                     descriptors: Vec::new(),
+                    places: Vec::new(),
                 });
                 last_seen.push(k);
                 clusters.len() - 1
@@ -138,6 +141,11 @@ pub(crate) fn find(t: &Text) -> Entities {
     }
     for c in &mut clusters {
         c.kind = kind_of(t, c, &mentions);
+        c.places = c
+            .descriptors
+            .iter()
+            .filter_map(|d| crate::resolve::place_of(d))
+            .collect();
     }
     Entities {
         mentions,

@@ -205,6 +205,8 @@ fn resolve_mention(
             }
             // Score the entities seen so far by shared titles and roles.
             let mut best: Option<(u32, usize, usize)> = None;
+            // The places the mention's words name, looked up once.
+            let places: Vec<Option<&str>> = m.descriptors.iter().map(|d| place_of(d)).collect();
             for &(c, pos, _) in salient.iter().rev().take(MAX_SALIENT) {
                 let cl = &ents.clusters[c];
                 let is_org = matches!(cl.kind, EntityKind::Organisation | EntityKind::Media);
@@ -212,7 +214,7 @@ fn resolve_mention(
                     continue;
                 }
                 let mut score = 0;
-                for d in &m.descriptors {
+                for (d, place) in m.descriptors.iter().zip(&places) {
                     if cl.descriptors.contains(d) {
                         score += 2;
                     } else if d == "leader"
@@ -222,13 +224,9 @@ fn resolve_mention(
                             .any(|x| LEADER_TITLES.contains(&x.as_str()))
                     {
                         score += 1;
-                    } else if let Some(place) = NATIONALITIES.get(capitalize(d).as_str()) {
+                    } else if let Some(place) = place {
                         // "the Russian leader" ~ an entity described as from Russia.
-                        if cl
-                            .descriptors
-                            .iter()
-                            .any(|x| NATIONALITIES.get(capitalize(x).as_str()) == Some(place))
-                        {
+                        if cl.places.contains(place) {
                             score += 2;
                         }
                     }
@@ -246,6 +244,11 @@ fn resolve_mention(
             }
         }
     }
+}
+
+/// The place a lower-case nationality word names (`russian` → Russia).
+pub(crate) fn place_of(word: &str) -> Option<&'static str> {
+    NATIONALITIES.get(capitalize(word).as_str()).copied()
 }
 
 fn capitalize(word: &str) -> String {
