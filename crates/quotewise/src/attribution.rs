@@ -1082,7 +1082,7 @@ fn reported(
         }
         let a = if colon { n + 1 } else { n };
         let mut b = if colon {
-            last_in_paragraph(t, a)
+            last_in_paragraph(t, a).min(a + MAX_REACH)
         } else {
             cut_at_next_report(t, a, end)
         };
