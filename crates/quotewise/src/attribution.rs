@@ -147,21 +147,31 @@ fn starts_adverbial_tail(t: &Text, k: usize) -> bool {
                     | "too"
                     | "last"
                     | "this"
-                    | "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "today"
-                    | "yesterday"
                     | "recently"
                     | "earlier"
-            ) || (w.ends_with("ly") && w.len() > 4)
+            ) || is_time_word(w)
+                || (w.ends_with("ly") && w.len() > 4)
         }
         _ => false,
     }
+}
+
+/// Weekdays and `today`-like words: adverbials, never a speaker or a clause.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "Sunday’s"
+    )
 }
 
 /// The last token of a tag: its cue or the speaker after it.
@@ -1044,16 +1054,8 @@ fn reported(
                     | "for"
                     | "by"
                     | "with"
-                    | "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
-                    | "today"
-                    | "yesterday"
             )
+            && !is_time_word(t.tok(n))
             && !covered[n];
         if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
             let stop = (n..=end)
@@ -1563,21 +1565,7 @@ fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
             || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
     }
     let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
-    let time = matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "Sunday’s"
-    );
-    if time {
+    if is_time_word(w) {
         return false;
     }
     !NOT_CLAUSE.contains(&w) && !lone_name
