@@ -1040,7 +1040,7 @@ fn reported(
         let object = !(that || colon)
             && takes_object(info.lemma)
             && t.is_word(n)
-            && !matches!(
+            && !(matches!(
                 t.tok(n),
                 "to" | "that"
                     | "it"
@@ -1054,8 +1054,7 @@ fn reported(
                     | "for"
                     | "by"
                     | "with"
-            )
-            && !is_time_word(t.tok(n))
+            ) || is_time_word(t.tok(n)))
             && !covered[n];
         if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
             let stop = (n..=end)
