@@ -168,3 +168,11 @@ def test_extractor_repr_shows_its_gazetteer(gazetteer):
         "fuzzy=True, fuzzy_threshold=0.8), indirect=True, partial=False, min_confidence=0.0)")
     assert repr(gazetteer.match("Putin said")[0]) == (
         "GazetteerMatch(text='Putin', id='Q7747', method='variant', score=1.00)")
+
+
+def test_from_pandas_without_the_needed_columns_says_which():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": ["a"], "kind": ["person"]})
+    with pytest.raises(quotewise.ParseError, match="missing column 'name'") as err:
+        quotewise.Gazetteer.from_pandas(frame)
+    assert isinstance(err.value, ValueError)
