@@ -106,27 +106,36 @@ fn absorb_partials(cands: &mut Vec<Candidate>, mut indirect: Vec<Candidate>) {
 /// … Y said …`) or a partial quote crossing its end is dropped, the first
 /// found in text order kept.
 fn drop_overlaps(cands: &mut Vec<Candidate>) {
-    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
-    // The end of the furthest-reaching kept quote that is not partial.
-    let mut reach: Option<(usize, QuoteKind)> = None;
-    for c in cands.drain(..) {
-        if let Some((end, kind)) = reach {
-            if c.first() <= end {
-                let inside = c.kind == QuoteKind::Partial
-                    && c.last() <= end
-                    && matches!(kind, QuoteKind::Indirect | QuoteKind::Mixed);
-                if !inside {
-                    continue;
-                }
-                kept.push(c);
-                continue;
-            }
-        }
-        if c.kind != QuoteKind::Partial {
-            reach = Some((c.last(), c.kind));
+    let (partials, others): (Vec<Candidate>, Vec<Candidate>) =
+        cands.drain(..).partition(|c| c.kind == QuoteKind::Partial);
+    // Reports and direct quotes: the first of overlapping ones wins.
+    let mut kept: Vec<Candidate> = Vec::with_capacity(others.len() + partials.len());
+    for c in others {
+        if kept.last().is_some_and(|k| c.first() <= k.last()) {
+            continue;
         }
         kept.push(c);
     }
+    // Partial quotes: kept alone, or wholly inside indirect or mixed speech.
+    let reports = kept.len();
+    for p in partials {
+        let (a, b) = (p.first(), p.last());
+        let from = kept[..reports].partition_point(|k| k.last() < a);
+        let to = kept[..reports].partition_point(|k| k.first() <= b);
+        let ok = match &kept[from..to.max(from)] {
+            [] => true,
+            [k] => {
+                k.first() <= a
+                    && b <= k.last()
+                    && matches!(k.kind, QuoteKind::Indirect | QuoteKind::Mixed)
+            }
+            _ => false,
+        };
+        if ok {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|c| c.first());
     *cands = kept;
 }
 
