@@ -74,6 +74,15 @@ fn sentence_start(t: &Text, i: usize) -> usize {
     t.sentences[t.tokens[i].sentence as usize].start
 }
 
+/// Skips adverbs and auxiliaries backward from `i` (exclusive), not below
+/// `floor`: returns the first token of the run.
+fn skip_adverbs_back(t: &Text, mut i: usize, floor: usize) -> usize {
+    while i > floor && t.is_word(i - 1) && is_adverb_or_aux(t.tok(i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
 /// Skips adverbs and auxiliaries forward from `i`.
 fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
     while i < limit && t.is_word(i) && is_adverb_or_aux(t.tok(i)) {
@@ -343,10 +352,7 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
 /// adverbs, a bracket `(R-Utah)` and an apposition `, the spokesman,`); for
 /// an `-ing` form after a comma (`…, saying`), the subject of the sentence.
 fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention> {
-    let mut s = v;
-    while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
-        s -= 1;
-    }
+    let mut s = skip_adverbs_back(t, v, floor);
     if s <= floor {
         return None;
     }
@@ -364,10 +370,7 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     let mut gerund = gerund;
     if gerund && is_be(t, s - 1) {
         gerund = false;
-        s -= 1;
-        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
-            s -= 1;
-        }
+        s = skip_adverbs_back(t, s - 1, floor);
         if s <= floor {
             return None;
         }
@@ -705,10 +708,7 @@ pub(crate) fn nearby(t: &Text, cand: &mut Candidate) -> bool {
         if info.gerund || (v > 0 && is_be(t, v - 1)) {
             continue;
         }
-        let mut s = v;
-        while s > floor && t.is_word(s - 1) && is_adverb_or_aux(t.tok(s - 1)) {
-            s -= 1;
-        }
+        let s = skip_adverbs_back(t, v, floor);
         if s == floor {
             continue;
         }

@@ -152,7 +152,8 @@ pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyL
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/not_names.txt")).collect());
 
-fn capitalized(word: &str) -> String {
+/// `word` with its first letter upper-cased (`russian` → `Russian`).
+pub(crate) fn capitalized(word: &str) -> String {
     let mut c = word.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())

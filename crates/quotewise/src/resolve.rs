@@ -248,15 +248,9 @@ fn resolve_mention(
 
 /// The place a lower-case nationality word names (`russian` → Russia).
 pub(crate) fn place_of(word: &str) -> Option<&'static str> {
-    NATIONALITIES.get(capitalize(word).as_str()).copied()
-}
-
-fn capitalize(word: &str) -> String {
-    let mut c = word.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    NATIONALITIES
+        .get(crate::lexicon::capitalized(word).as_str())
+        .copied()
 }
 
 /// Sieve 5: an untagged direct quote that opens its sentence continues the
