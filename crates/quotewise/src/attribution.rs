@@ -11,12 +11,10 @@
 //! 5. continuation: an untagged quote continues the previous speaker
 //!    (in `resolve`).
 
-use crate::lexicon::VerbInfo;
+use crate::lexicon::{Flags, VerbInfo};
 use crate::marks::Quoted;
 use crate::mentions::MentionKind;
-use crate::mentions::{
-    is_adverb_or_aux, is_be, mention_ending_at, mention_starting_at, verb_at, Mention,
-};
+use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at, Mention};
 use crate::model::{Method, QuoteKind};
 use crate::text::{Kind, Text};
 
@@ -77,7 +75,7 @@ fn sentence_start(t: &Text, i: usize) -> usize {
 /// Skips adverbs and auxiliaries backward from `i` (exclusive), not below
 /// `floor`: returns the first token of the run.
 fn skip_adverbs_back(t: &Text, mut i: usize, floor: usize) -> usize {
-    while i > floor && t.is_word(i - 1) && is_adverb_or_aux(t.tok(i - 1)) {
+    while i > floor && t.has(i - 1, Flags::ADVERB_AUX) {
         i -= 1;
     }
     i
@@ -85,7 +83,7 @@ fn skip_adverbs_back(t: &Text, mut i: usize, floor: usize) -> usize {
 
 /// Skips adverbs and auxiliaries forward from `i`.
 fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
-    while i < limit && t.is_word(i) && is_adverb_or_aux(t.tok(i)) {
+    while i < limit && t.has(i, Flags::ADVERB_AUX) {
         i += 1;
     }
     i

@@ -152,6 +152,288 @@ pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyL
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/not_names.txt")).collect());
 
+/// What the word lists say about one word form, as bits. [`flags`] looks a
+/// word up once; the text model keeps the result for every token, so the
+/// parsers test bits instead of probing lists again and again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u32);
+
+impl Flags {
+    /// A reporting-verb form ([`VERBS`]), exactly as written.
+    pub const VERB: Flags = Flags(1);
+    /// A title ([`TITLES`]).
+    pub const TITLE: Flags = Flags(1 << 1);
+    /// A role noun ([`ROLES`]).
+    pub const ROLE: Flags = Flags(1 << 2);
+    /// A nationality ([`NATIONALITIES`]).
+    pub const NATIONALITY: Flags = Flags(1 << 3);
+    /// An organisation word ([`ORG_WORDS`]).
+    pub const ORG_WORD: Flags = Flags(1 << 4);
+    /// A capitalised word that is never a name ([`NOT_NAMES`]).
+    pub const NOT_NAME: Flags = Flags(1 << 5);
+    /// A lower-case modifier inside a description (`former`, `senior`).
+    pub const MODIFIER: Flags = Flags(1 << 6);
+    /// A determiner or quantifier before a description (`the`, `several`).
+    pub const DETERMINER: Flags = Flags(1 << 7);
+    /// A lower-case word inside a name (`bin`, `van`, `of`).
+    pub const CONNECTOR: Flags = Flags(1 << 8);
+    /// An adverb or auxiliary between a subject and its verb (`also`, `has`).
+    pub const ADVERB_AUX: Flags = Flags(1 << 9);
+    /// The first character is upper case.
+    pub const UPPER: Flags = Flags(1 << 10);
+    /// The first character is lower case.
+    pub const LOWER: Flags = Flags(1 << 11);
+    /// Ends with a possessive (`Putin’s`, `Sanders’`).
+    pub const POSSESSIVE: Flags = Flags(1 << 12);
+    /// ASCII digits only.
+    pub const DIGITS: Flags = Flags(1 << 13);
+    /// Capitalised and not a non-name, with or without its possessive: a
+    /// word that can be part of a name.
+    pub const NAME_WORD: Flags = Flags(1 << 14);
+
+    /// Does `self` have any of the bits of `other`?
+    pub fn has(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Flags {
+    fn bitor_assign(&mut self, other: Flags) {
+        self.0 |= other.0;
+    }
+}
+
+/// Every listed word form with its list bits.
+static WORD_FLAGS: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Flags> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: Flags| {
+        for w in words {
+            *map.entry(w).or_default() |= f;
+        }
+    };
+    add(&mut VERBS.keys().copied(), Flags::VERB);
+    add(&mut TITLES.keys().copied(), Flags::TITLE);
+    add(&mut ROLES.keys().copied(), Flags::ROLE);
+    add(&mut NATIONALITIES.keys().copied(), Flags::NATIONALITY);
+    add(&mut ORG_WORDS.keys().copied(), Flags::ORG_WORD);
+    add(&mut NOT_NAMES.iter().copied(), Flags::NOT_NAME);
+    add(&mut MODIFIERS.iter().copied(), Flags::MODIFIER);
+    add(&mut DETERMINERS.iter().copied(), Flags::DETERMINER);
+    add(&mut CONNECTORS.iter().copied(), Flags::CONNECTOR);
+    add(&mut ADVERBS_AUX.iter().copied(), Flags::ADVERB_AUX);
+    map
+});
+
+/// The [`Flags`] of `word`: its lists, the case of its first letter, and
+/// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
+pub(crate) fn flags(word: &str) -> Flags {
+    let mut f = WORD_FLAGS.get(word).copied().unwrap_or_default();
+    match word.chars().next() {
+        Some(c) if c.is_uppercase() => f |= Flags::UPPER,
+        Some(c) if c.is_lowercase() => f |= Flags::LOWER,
+        _ => {}
+    }
+    if word.ends_with("ial") || word.ends_with("ican") {
+        f |= Flags::MODIFIER;
+    }
+    if word.len() > 4 && word.ends_with("ly") && word.is_ascii() {
+        f |= Flags::ADVERB_AUX;
+    }
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        f |= Flags::DIGITS;
+    }
+    let stem = crate::mentions::strip_possessive(word);
+    let stem_not_name = stem.len() != word.len() && {
+        f |= Flags::POSSESSIVE;
+        NOT_NAMES.contains(stem)
+    };
+    if f.has(Flags::UPPER) && !f.has(Flags::NOT_NAME) && !stem_not_name {
+        f |= Flags::NAME_WORD;
+    }
+    f
+}
+
+/// Lower-case words inside names (`Osama bin Laden`, `Bank of America`).
+const CONNECTORS: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "di", "la", "le",
+    "of", "y",
+];
+
+/// Determiners and quantifiers that open a description.
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "another", "Another", "one", "One", "two", "Two", "three",
+    "several", "Several", "some", "Some", "many", "Many", "other", "Other", "his", "His", "her",
+    "Her", "their", "Their", "its", "Its", "this", "This", "that", "these", "those", "both",
+    "Both", "most", "Most", "top", "Top",
+];
+
+/// Lower-case modifiers that may stand inside a description or title phrase
+/// (besides the `-ial` and `-ican` adjectives).
+const MODIFIERS: &[&str] = &[
+    "former",
+    "senior",
+    "top",
+    "chief",
+    "deputy",
+    "vice",
+    "press",
+    "foreign",
+    "prime",
+    "state",
+    "defense",
+    "defence",
+    "national",
+    "security",
+    "presidential",
+    "vice-presidential",
+    "campaign",
+    "communications",
+    "political",
+    "longtime",
+    "local",
+    "federal",
+    "government",
+    "military",
+    "white",
+    "house",
+    "party",
+    "police",
+    "health",
+    "republican",
+    "democratic",
+    "conservative",
+    "liberal",
+    "independent",
+    "anonymous",
+    "unnamed",
+    "administration",
+    "intelligence",
+    "justice",
+    "department",
+    "ministry",
+    "finance",
+    "economic",
+    "trade",
+    "public",
+    "election",
+    "then",
+    "current",
+    "new",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "general",
+    "majority",
+    "minority",
+    "senate",
+    "congressional",
+    "leading",
+    "key",
+    "close",
+    "high-ranking",
+    "veteran",
+    "retired",
+    "democrat",
+    "gop",
+    "u.s.",
+    "american",
+    "european",
+    "western",
+    "russian",
+    "presumptive",
+    "likely",
+    "possible",
+    "potential",
+    "rival",
+    "fellow",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "other",
+    "kremlin",
+    "county",
+    "city",
+    "regional",
+    "legal",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Words between a subject and its verb: `Putin also said`, `he has said`
+/// (besides `-ly` adverbs).
+const ADVERBS_AUX: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "again",
+    "further",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "often",
+    "even",
+    "still",
+    "just",
+    "only",
+    "since",
+    "already",
+    "now",
+    "first",
+    "recently",
+    "himself",
+    "herself",
+    "themselves",
+    "quickly",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "simply",
+    "flatly",
+    "bluntly",
+    "publicly",
+    "privately",
+    "openly",
+    "explicitly",
+    "too",
+    "last",
+    "here",
+    "there",
+    "ultimately",
+    "eventually",
+    "finally",
+    "always",
+    "frequently",
+    "has,",
+    "can",
+    "should",
+    "must",
+    "apparently",
+    "actually",
+    "essentially",
+];
+
 /// `word` with its first letter upper-cased (`russian` → `Russian`).
 pub(crate) fn capitalized(word: &str) -> String {
     let mut c = word.chars();
@@ -222,6 +504,7 @@ pub(crate) fn force() {
     LazyLock::force(&NATIONALITIES);
     LazyLock::force(&ORG_WORDS);
     LazyLock::force(&NOT_NAMES);
+    LazyLock::force(&WORD_FLAGS);
 }
 
 /// Verbs whose object is what they name or judge (`called it a “disgrace”`,
@@ -301,5 +584,25 @@ mod tests {
         assert_eq!(NATIONALITIES["Russian"], "Russia");
         assert_eq!(ORG_WORDS["Times"], EntityKind::Media);
         assert!(NOT_NAMES.contains("However"));
+    }
+
+    #[test]
+    fn flags_combine_lists_case_and_suffix_rules() {
+        let f = flags("Putin’s");
+        assert!(f.has(Flags::UPPER) && f.has(Flags::POSSESSIVE) && f.has(Flags::NAME_WORD));
+        assert!(!f.has(Flags::LOWER | Flags::VERB));
+        let f = flags("However");
+        assert!(f.has(Flags::NOT_NAME) && !f.has(Flags::NAME_WORD));
+        assert!(!flags("However’s").has(Flags::NAME_WORD));
+        assert!(flags("said").has(Flags::VERB) && flags("said").has(Flags::LOWER));
+        assert!(flags("senior").has(Flags::MODIFIER));
+        assert!(flags("presidential").has(Flags::MODIFIER));
+        assert!(!flags("president").has(Flags::MODIFIER));
+        assert!(flags("reportedly").has(Flags::ADVERB_AUX) && flags("has").has(Flags::ADVERB_AUX));
+        assert!(flags("the").has(Flags::DETERMINER) && flags("bin").has(Flags::CONNECTOR));
+        assert!(flags("spokesmen").has(Flags::ROLE) && flags("Spokesman").has(Flags::ROLE));
+        assert!(flags("Russian").has(Flags::NATIONALITY) && flags("Sen.").has(Flags::TITLE));
+        assert!(flags("24").has(Flags::DIGITS) && !flags("2.5").has(Flags::DIGITS));
+        assert_eq!(flags(""), Flags::default());
     }
 }

@@ -1,7 +1,7 @@
 //! Mentions of people and organisations: proper names with their titles,
 //! pronouns, and descriptions (`the Russian leader`, `a senior official`).
 
-use crate::lexicon::{self, Pronoun, NATIONALITIES, NOT_NAMES, ORG_WORDS, ROLES, TITLES, VERBS};
+use crate::lexicon::{self, Flags, Pronoun, NATIONALITIES, ORG_WORDS, ROLES, TITLES, VERBS};
 use crate::model::Gender;
 use crate::text::{Kind, Text};
 
@@ -76,189 +76,14 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word
 }
 
-const CONNECTORS: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "di", "la", "le",
-    "of", "y",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "The", "a", "A", "an", "An", "another", "Another", "one", "One", "two", "Two", "three",
-    "several", "Several", "some", "Some", "many", "Many", "other", "Other", "his", "His", "her",
-    "Her", "their", "Their", "its", "Its", "this", "This", "that", "these", "those", "both",
-    "Both", "most", "Most", "top", "Top",
-];
-
-/// Lower-case modifiers that may stand inside a description or title phrase.
-fn is_modifier(word: &str) -> bool {
-    const MODIFIERS: &[&str] = &[
-        "former",
-        "senior",
-        "top",
-        "chief",
-        "deputy",
-        "vice",
-        "press",
-        "foreign",
-        "prime",
-        "state",
-        "defense",
-        "defence",
-        "national",
-        "security",
-        "presidential",
-        "vice-presidential",
-        "campaign",
-        "communications",
-        "political",
-        "longtime",
-        "local",
-        "federal",
-        "government",
-        "military",
-        "white",
-        "house",
-        "party",
-        "police",
-        "health",
-        "republican",
-        "democratic",
-        "conservative",
-        "liberal",
-        "independent",
-        "anonymous",
-        "unnamed",
-        "administration",
-        "intelligence",
-        "justice",
-        "department",
-        "ministry",
-        "finance",
-        "economic",
-        "trade",
-        "public",
-        "election",
-        "then",
-        "current",
-        "new",
-        "outgoing",
-        "incoming",
-        "acting",
-        "interim",
-        "general",
-        "majority",
-        "minority",
-        "senate",
-        "congressional",
-        "leading",
-        "key",
-        "close",
-        "high-ranking",
-        "veteran",
-        "retired",
-        "democrat",
-        "gop",
-        "u.s.",
-        "american",
-        "european",
-        "western",
-        "russian",
-        "presumptive",
-        "likely",
-        "possible",
-        "potential",
-        "rival",
-        "fellow",
-        "two",
-        "three",
-        "several",
-        "many",
-        "some",
-        "other",
-        "kremlin",
-        "county",
-        "city",
-        "regional",
-        "legal",
-        "spokesman",
-        "spokeswoman",
-    ];
-    MODIFIERS.contains(&word) || word.ends_with("ial") || word.ends_with("ican")
-}
-
-/// Words between a subject and its verb: `Putin also said`, `he has said`.
-pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "also",
-        "later",
-        "then",
-        "previously",
-        "once",
-        "again",
-        "further",
-        "has",
-        "have",
-        "had",
-        "would",
-        "will",
-        "could",
-        "may",
-        "might",
-        "did",
-        "does",
-        "do",
-        "not",
-        "never",
-        "often",
-        "even",
-        "still",
-        "just",
-        "only",
-        "since",
-        "already",
-        "now",
-        "first",
-        "recently",
-        "himself",
-        "herself",
-        "themselves",
-        "quickly",
-        "reportedly",
-        "allegedly",
-        "repeatedly",
-        "simply",
-        "flatly",
-        "bluntly",
-        "publicly",
-        "privately",
-        "openly",
-        "explicitly",
-        "too",
-        "last",
-        "here",
-        "there",
-        "ultimately",
-        "eventually",
-        "finally",
-        "always",
-        "frequently",
-        "has,",
-        "can",
-        "should",
-        "must",
-        "apparently",
-        "actually",
-        "essentially",
-    ];
-    WORDS.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word.is_ascii())
-}
-
 /// `He’s`, `she's`, `they’re`: a pronoun with a contracted "to be".
 pub(crate) fn contracted_be(word: &str) -> bool {
-    let lower = word.to_lowercase().replace('\'', "’");
-    matches!(
-        lower.as_str(),
-        "he’s" | "she’s" | "it’s" | "they’re" | "we’re"
-    )
+    let Some((stem, be)) = word.split_once(['’', '\'']) else {
+        return false;
+    };
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    (is(be, "s") && ["he", "she", "it"].iter().any(|p| is(stem, p)))
+        || (is(be, "re") && ["they", "we"].iter().any(|p| is(stem, p)))
 }
 
 /// Is word token `i` a form of "to be" (a passive before a verb)?
@@ -279,9 +104,9 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
     let word = t.tok(i);
     // A capitalised form is a verb only at a sentence start ("Said one
     // aide"), never inside a name ("United States").
-    let info = match VERBS.get(word) {
+    let info = match t.has(i, Flags::VERB).then(|| VERBS.get(word)).flatten() {
         Some(info) => *info,
-        None if word.chars().next().is_some_and(char::is_uppercase) && t.starts_sentence(i) => {
+        None if t.is_capitalized(i) && t.starts_sentence(i) => {
             *VERBS.get(word.to_lowercase().as_str())?
         }
         None => return None,
@@ -304,23 +129,13 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
 
 /// Is word token `i` a capitalised word that can be part of a name?
 fn is_name_word(t: &Text, i: usize) -> bool {
-    if !t.is_capitalized(i) {
-        return false;
-    }
-    let word = t.tok(i);
-    !(NOT_NAMES.contains(word) || NOT_NAMES.contains(strip_possessive(word)))
+    t.has(i, Flags::NAME_WORD)
 }
 
-fn is_role(word: &str) -> bool {
-    ROLES.contains_key(word)
-}
-
-fn is_title_word(word: &str) -> bool {
-    TITLES.contains_key(word)
-        || NATIONALITIES.contains_key(word)
-        || ROLES.contains_key(word)
+fn is_title_word(t: &Text, i: usize) -> bool {
+    t.has(i, Flags::TITLE | Flags::NATIONALITY | Flags::ROLE)
         || matches!(
-            word,
+            t.tok(i),
             "Former" | "Vice" | "Presumptive" | "Democratic" | "Republican" | "GOP"
         )
 }
@@ -340,23 +155,19 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
             continue;
         }
         // "Bank of America", "Osama bin Laden", "Rossiya 24".
-        let w = if t.is_word(j) { t.tok(j) } else { "" };
-        if CONNECTORS.contains(&w) && j + 1 < para_end && is_name_word(t, j + 1) {
+        if t.has(j, Flags::CONNECTOR) && j + 1 < para_end && is_name_word(t, j + 1) {
             last = j + 1;
             j += 2;
             continue;
         }
-        if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3 && j == last + 1 {
+        if t.has(j, Flags::DIGITS) && t.tok(j).len() <= 3 && j == last + 1 {
             last = j;
         }
         break;
     }
     // A possessive ends the name: "Putin’s exact face".
-    for k in i..last {
-        if strip_possessive(t.tok(k)).len() != t.tok(k).len() {
-            last = k;
-            break;
-        }
+    if let Some(k) = (i..last).find(|&k| t.has(k, Flags::POSSESSIVE)) {
+        last = k;
     }
     Some((i, last))
 }
@@ -365,7 +176,7 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
 /// first token of the name proper, or `None` when it is all titles.
 fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
     let mut k = first;
-    while k < last && (is_title_word(t.tok(k)) || t.tok(k) == "of") {
+    while k < last && (is_title_word(t, k) || t.tok(k) == "of") {
         k += 1;
     }
     // "Secretary of State John Kerry": skip the office name after "of".
@@ -404,10 +215,9 @@ fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
     let mut k = first;
     let mut saw_role = false;
     while k > 0 && t.tokens[k - 1].sentence == sentence && t.is_word(k - 1) {
-        let w = t.tok(k - 1);
-        let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if lower && (is_role(w) || is_modifier(w)) {
-            saw_role |= is_role(w);
+        let lower = t.has(k - 1, Flags::LOWER);
+        if lower && t.has(k - 1, Flags::ROLE | Flags::MODIFIER) {
+            saw_role |= t.has(k - 1, Flags::ROLE);
             k -= 1;
         } else if !lower && saw_role && is_name_word(t, k - 1) {
             k -= 1;
@@ -481,10 +291,9 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         let mut first = end;
         while first > floor && t.tokens[first - 1].sentence == t.tokens[end].sentence {
             let prev = first - 1;
-            let pw = if t.is_word(prev) { t.tok(prev) } else { "" };
-            if is_name_word(t, prev) && strip_possessive(pw).len() == pw.len() {
+            if is_name_word(t, prev) && !t.has(prev, Flags::POSSESSIVE) {
                 first = prev;
-            } else if CONNECTORS.contains(&pw) && prev > floor && is_name_word(t, prev - 1) {
+            } else if t.has(prev, Flags::CONNECTOR) && prev > floor && is_name_word(t, prev - 1) {
                 first = prev - 1;
             } else {
                 break;
@@ -496,9 +305,8 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         {
             m.first -= 1;
         }
-        if ROLES
-            .get(t.tok(end).to_lowercase().as_str())
-            .is_some_and(|r| r.plural)
+        if t.has(end, Flags::ROLE)
+            && ROLES.get(t.tok(end)).is_some_and(|r| r.plural)
             && m.first == m.name.unwrap().0
             && first == end
         {
@@ -539,7 +347,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             });
         }
     }
-    if let Some(role) = ROLES.get(w) {
+    if let Some(role) = t.has(end, Flags::ROLE).then(|| ROLES.get(w)).flatten() {
         // A description: walk back over modifiers to a determiner.
         let mut first = end;
         let mut descriptors = vec![role.singular.to_string()];
@@ -548,13 +356,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             && t.is_word(first - 1)
         {
             let pw = t.tok(first - 1);
-            if DETERMINERS.contains(&pw) {
+            if t.has(first - 1, Flags::DETERMINER) {
                 first -= 1;
                 break;
             }
-            let lower = pw.chars().next().is_some_and(char::is_lowercase);
-            if (lower && (is_modifier(pw) || is_role(pw)))
-                || (!lower && !NOT_NAMES.contains(pw))
+            let lower = t.has(first - 1, Flags::LOWER);
+            if (lower && t.has(first - 1, Flags::MODIFIER | Flags::ROLE))
+                || (!lower && !t.has(first - 1, Flags::NOT_NAME))
                 || pw.ends_with("’s")
                 || pw.ends_with("'s")
             {
@@ -566,7 +374,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         }
         descriptors.reverse();
         // A bare singular role with no determiner is not a mention ("spokesman said").
-        let has_det = DETERMINERS.contains(&t.tok(first));
+        let has_det = t.has(first, Flags::DETERMINER);
         if !role.plural && !has_det && first == end {
             return None;
         }
@@ -600,26 +408,25 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     let mut j = start;
     let mut last = None;
     while j < limit && t.is_word(j) && t.tokens[j].sentence == t.tokens[start].sentence {
-        let w = t.tok(j);
-        let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let ok = DETERMINERS.contains(&w)
+        let lower = t.has(j, Flags::LOWER);
+        let determiner = t.has(j, Flags::DETERMINER);
+        let ok = determiner
             || is_name_word(t, j)
-            || (lower && (is_role(w) || is_modifier(w)))
-            || (CONNECTORS.contains(&w) && is_name_word(t, j + 1))
-            || (w.chars().all(|c| c.is_ascii_digit()) && j > start && is_name_word(t, j - 1));
-        if !ok || (verb_at(t, j).is_some() && lower) {
+            || (lower && t.has(j, Flags::ROLE | Flags::MODIFIER))
+            || (t.has(j, Flags::CONNECTOR) && is_name_word(t, j + 1))
+            || (t.has(j, Flags::DIGITS) && j > start && is_name_word(t, j - 1));
+        if !ok || (lower && verb_at(t, j).is_some()) {
             break;
         }
-        if !DETERMINERS.contains(&w) {
+        if !determiner {
             last = Some(j);
         }
+        let possessive = t.has(j, Flags::POSSESSIVE);
         j += 1;
         // A possessive ends a name; a description may follow ("Trump’s campaign").
         // "Trump’s campaign", "the Zionist Union Party’s Nachman Shai"
-        let next_lower = j < limit
-            && t.is_word(j)
-            && (is_role(t.tok(j)) || is_modifier(t.tok(j)) || is_name_word(t, j));
-        if strip_possessive(w).len() != w.len() && !next_lower {
+        let next_lower = j < limit && t.has(j, Flags::ROLE | Flags::MODIFIER | Flags::NAME_WORD);
+        if possessive && !next_lower {
             break;
         }
     }
@@ -711,5 +518,15 @@ mod tests {
         let t = Text::new("said the Kremlin spokesman.");
         let m = mention_starting_at(&t, 1, t.tokens.len()).unwrap();
         assert_eq!(text_of(&t, &m), "the Kremlin spokesman");
+    }
+
+    #[test]
+    fn contracted_be_takes_both_apostrophes_and_any_case() {
+        for w in ["He’s", "he's", "SHE’S", "it’s", "They’re", "we're"] {
+            assert!(contracted_be(w), "{w}");
+        }
+        for w in ["he", "Hess", "Putin’s", "they’s", "we’s", "she’re", "everyone’s"] {
+            assert!(!contracted_be(w), "{w}");
+        }
     }
 }

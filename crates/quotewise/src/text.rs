@@ -5,7 +5,7 @@
 //! is not inside a word is a [`Kind::Mark`] token for the quote scanner.
 //! A line break ends a paragraph (news text puts one paragraph on a line).
 
-use crate::lexicon::TITLES;
+use crate::lexicon::{self, Flags, TITLES};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub(crate) struct Text<'t> {
     pub paragraphs: Vec<std::ops::Range<usize>>,
     /// The first word token of each sentence (`usize::MAX` if none).
     first_words: Vec<usize>,
+    /// What the word lists say about each token (empty for non-words).
+    flags: Vec<Flags>,
 }
 
 /// Is `c` a quotation-mark character the scanner looks at?
@@ -80,12 +82,20 @@ impl<'t> Text<'t> {
                     .unwrap_or(usize::MAX)
             })
             .collect();
+        let flags = tokens
+            .iter()
+            .map(|tk| match tk.kind {
+                Kind::Word => lexicon::flags(&text[tk.start..tk.end]),
+                _ => Flags::default(),
+            })
+            .collect();
         Text {
             text,
             tokens,
             sentences,
             paragraphs,
             first_words,
+            flags,
         }
     }
 
@@ -107,7 +117,13 @@ impl<'t> Text<'t> {
 
     /// Does word `i` start with an upper-case letter?
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, Flags::UPPER)
+    }
+
+    /// Does token `i` have any of the word-list bits `f`? (Only words have
+    /// any; past the end, none.)
+    pub fn has(&self, i: usize, f: Flags) -> bool {
+        self.flags.get(i).is_some_and(|x| x.has(f))
     }
 
     /// Is token `i` the first word of its sentence (only marks and dashes
