@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{NATIONALITIES, ORG_WORDS, ROLES};
+use crate::lexicon::{LOWER_TITLES, ORG_WORDS, PLACES, ROLES};
 use crate::mentions::{self, Mention};
 use crate::model::{EntityKind, Gender};
 use crate::text::Text;
@@ -11,8 +11,9 @@ use crate::text::Text;
 /// An entity being built.
 #[derive(Clone, Debug)]
 pub(crate) struct Cluster {
-    /// The fullest name's words.
-    pub words: Vec<String>,
+    /// The fullest name's words, as lower-case word ids (equal ids, equal
+    /// words).
+    pub words: Vec<u32>,
     pub kind: EntityKind,
     pub gender: Option<Gender>,
     /// Indices into the mention list.
@@ -40,21 +41,46 @@ impl Entities {
     }
 }
 
-fn lower_words(t: &Text, m: &Mention) -> Vec<String> {
-    m.name_words(t).iter().map(|w| w.to_lowercase()).collect()
+/// Lower-case word ids for one document: each distinct spelling is
+/// lower-cased once, and names compare as short lists of numbers.
+#[derive(Default)]
+struct Words<'t> {
+    by_form: HashMap<&'t str, u32>,
+    by_lower: HashMap<String, u32>,
+}
+
+impl<'t> Words<'t> {
+    fn id(&mut self, form: &'t str) -> u32 {
+        if let Some(&id) = self.by_form.get(form) {
+            return id;
+        }
+        let next = self.by_lower.len() as u32;
+        let id = *self.by_lower.entry(form.to_lowercase()).or_insert(next);
+        self.by_form.insert(form, id);
+        id
+    }
+
+    /// The ids of a mention's name words, into `out`.
+    fn of(&mut self, t: &Text<'t>, m: &Mention, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(m.name_words(t).map(|w| self.id(w)));
+    }
 }
 
 /// Finds name mentions and clusters them.
 pub(crate) fn find(t: &Text) -> Entities {
     let all = mentions::names(t);
+    let mut ids = Words::default();
+    let mut words: Vec<u32> = Vec::new();
     // Capitalised words seen away from a sentence start: these are names
     // wherever they stand; a lone capitalised word opening a sentence is a
     // name only if seen so elsewhere, or if a reporting verb follows it.
-    let mut known: HashSet<String> = HashSet::default();
+    let mut known: HashSet<u32> = HashSet::default();
     for m in &all {
         if let Some((a, _)) = m.name {
             if !t.starts_sentence(a) {
-                known.extend(lower_words(t, m));
+                ids.of(t, m, &mut words);
+                known.extend(&words);
             }
         }
     }
@@ -65,7 +91,7 @@ pub(crate) fn find(t: &Text) -> Entities {
             if a != b || !t.starts_sentence(a) || m.first < a {
                 return true;
             }
-            let w = mentions::strip_possessive(t.tok(a)).to_lowercase();
+            let w = ids.id(mentions::strip_possessive(t.tok(a)));
             known.contains(&w) || mentions::verb_at(t, b + 1).is_some()
         })
         .collect();
@@ -75,11 +101,11 @@ pub(crate) fn find(t: &Text) -> Entities {
     let mut last_seen: Vec<usize> = Vec::new();
     // Clusters by their last word (a surname), kept as names grow; entries
     // are checked against the cluster's current words when used.
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_last: HashMap<u32, Vec<usize>> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
-        let words = lower_words(t, m);
-        let last = words.last().expect("names have words");
-        let candidates = by_last.get(last).map_or(&[][..], Vec::as_slice);
+        ids.of(t, m, &mut words);
+        let last = *words.last().expect("names have words");
+        let candidates = by_last.get(&last).map_or(&[][..], Vec::as_slice);
         let found = if words.len() >= 2 {
             // The same name; "Hillary Rodham Clinton" ~ "Hillary Clinton";
             // a lone "Putin" seen before "Vladimir Putin" joins it.
@@ -103,7 +129,7 @@ pub(crate) fn find(t: &Text) -> Entities {
             candidates
                 .iter()
                 .copied()
-                .filter(|&c| clusters[c].words.last() == Some(last))
+                .filter(|&c| clusters[c].words.last() == Some(&last))
                 .max_by_key(|&c| last_seen[c])
         };
         let c = match found {
@@ -121,13 +147,13 @@ pub(crate) fn find(t: &Text) -> Entities {
                 clusters.len() - 1
             }
         };
-        let list = by_last.entry(last.clone()).or_default();
+        let list = by_last.entry(last).or_default();
         if !list.contains(&c) {
             list.push(c);
         }
         let cluster = &mut clusters[c];
         if words.len() > cluster.words.len() {
-            cluster.words = words;
+            cluster.words.clone_from(&words);
         }
         cluster.mentions.push(k);
         cluster.gender = cluster.gender.or(m.gender);
@@ -174,15 +200,11 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     if let Some(kind) = org {
         return kind;
     }
-    let name = original.join(" ");
-    if NATIONALITIES.values().any(|place| *place == name) {
+    if PLACES.contains(original.join(" ").as_str()) {
         return EntityKind::Place;
     }
     let person_role = c.descriptors.iter().any(|d| {
-        ROLES.get(d.as_str()).is_some_and(|r| !r.org)
-            || crate::lexicon::TITLES
-                .keys()
-                .any(|k| k.to_lowercase() == *d)
+        ROLES.get(d.as_str()).is_some_and(|r| !r.org) || LOWER_TITLES.contains(d.as_str())
     });
     if c.gender.is_some() || person_role || c.words.len() >= 2 {
         EntityKind::Person
@@ -195,15 +217,30 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
 mod tests {
     use super::*;
 
+    /// Each cluster's fullest name, lower case.
+    fn names(t: &Text, e: &Entities) -> Vec<String> {
+        e.clusters
+            .iter()
+            .map(|c| {
+                let m = c
+                    .mentions
+                    .iter()
+                    .map(|&k| &e.mentions[k])
+                    .max_by_key(|m| m.name_words(t).count())
+                    .unwrap();
+                m.name_words(t).collect::<Vec<_>>().join(" ").to_lowercase()
+            })
+            .collect()
+    }
+
     #[test]
     fn clusters_full_names_surnames_and_possessives() {
         let t = Text::new(
             "Russian President Vladimir Putin spoke. Putin said Joe Biden erred. Putin’s aide, Kremlin spokesman Dmitry Peskov, agreed. Peskov left.",
         );
         let e = find(&t);
-        let names: Vec<String> = e.clusters.iter().map(|c| c.words.join(" ")).collect();
         assert_eq!(
-            names,
+            names(&t, &e),
             ["vladimir putin", "joe biden", "kremlin", "dmitry peskov"]
         );
         assert_eq!(e.clusters[0].mentions.len(), 3);
@@ -217,10 +254,9 @@ mod tests {
         let t =
             Text::new("The White House said no, and The New York Times agreed with the Kremlin.");
         let e = find(&t);
-        let kinds: Vec<(String, EntityKind)> = e
-            .clusters
-            .iter()
-            .map(|c| (c.words.join(" "), c.kind))
+        let kinds: Vec<(String, EntityKind)> = names(&t, &e)
+            .into_iter()
+            .zip(e.clusters.iter().map(|c| c.kind))
             .collect();
         assert_eq!(
             kinds,

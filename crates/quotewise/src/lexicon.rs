@@ -138,6 +138,14 @@ pub(crate) static NATIONALITIES: LazyLock<HashMap<&'static str, &'static str>> =
             .collect()
     });
 
+/// The places nationalities name (`Russia`), as names are written.
+pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NATIONALITIES.values().copied().collect());
+
+/// The titles in lower case (`president`, `mr.`), as descriptors are kept.
+pub(crate) static LOWER_TITLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| TITLES.keys().map(|k| k.to_lowercase()).collect());
+
 /// Words that make a name an organisation (or a media outlet).
 pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyLock::new(|| {
     data_lines(include_str!("../data/org_words.txt"))
@@ -249,7 +257,11 @@ pub(crate) fn flags(word: &str) -> Flags {
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         f |= Flags::DIGITS;
     }
-    let stem = crate::mentions::strip_possessive(word);
+    // Possessives end in `s`, `S` or an apostrophe (its last UTF-8 byte).
+    let stem = match word.as_bytes().last() {
+        Some(b's' | b'S' | b'\'' | 0x99) => crate::mentions::strip_possessive(word),
+        _ => word,
+    };
     let stem_not_name = stem.len() != word.len() && {
         f |= Flags::POSSESSIVE;
         NOT_NAMES.contains(stem)
@@ -505,6 +517,8 @@ pub(crate) fn force() {
     LazyLock::force(&ORG_WORDS);
     LazyLock::force(&NOT_NAMES);
     LazyLock::force(&WORD_FLAGS);
+    LazyLock::force(&PLACES);
+    LazyLock::force(&LOWER_TITLES);
 }
 
 /// Verbs whose object is what they name or judge (`called it a “disgrace”`,

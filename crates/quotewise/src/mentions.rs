@@ -53,14 +53,11 @@ impl Mention {
     }
 
     /// The name proper, possessive stripped, for clustering.
-    pub fn name_words<'t>(&self, t: &Text<'t>) -> Vec<&'t str> {
-        let Some((a, b)) = self.name else {
-            return Vec::new();
-        };
+    pub fn name_words<'a, 't: 'a>(&self, t: &'a Text<'t>) -> impl Iterator<Item = &'t str> + 'a {
+        let (a, b) = self.name.map_or((1, 0), |(a, b)| (a, b));
         (a..=b)
             .filter(|&i| t.is_word(i))
             .map(|i| strip_possessive(t.tok(i)))
-            .collect()
     }
 }
 
@@ -525,7 +522,15 @@ mod tests {
         for w in ["He’s", "he's", "SHE’S", "it’s", "They’re", "we're"] {
             assert!(contracted_be(w), "{w}");
         }
-        for w in ["he", "Hess", "Putin’s", "they’s", "we’s", "she’re", "everyone’s"] {
+        for w in [
+            "he",
+            "Hess",
+            "Putin’s",
+            "they’s",
+            "we’s",
+            "she’re",
+            "everyone’s",
+        ] {
             assert!(!contracted_be(w), "{w}");
         }
     }

@@ -178,9 +178,12 @@ fn build(
             let best = c
                 .mentions
                 .iter()
-                .max_by_key(|&&k| (ents.mentions[k].name_words(t).len(), usize::MAX - k))
+                .max_by_key(|&&k| (ents.mentions[k].name_words(t).count(), usize::MAX - k))
                 .expect("clusters have mentions");
-            let name = ents.mentions[*best].name_words(t).join(" ");
+            let name = ents.mentions[*best]
+                .name_words(t)
+                .collect::<Vec<_>>()
+                .join(" ");
             let mentions = c
                 .mentions
                 .iter()

@@ -5,6 +5,10 @@
 //! is not inside a word is a [`Kind::Mark`] token for the quote scanner.
 //! A line break ends a paragraph (news text puts one paragraph on a line).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::lexicon::{self, Flags, TITLES};
 
 /// What a token is.
@@ -133,22 +137,52 @@ impl<'t> Text<'t> {
     }
 }
 
+/// The char at byte `i` of `text` (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let token = |start, end, kind| Token {
+        start,
+        end,
+        kind,
+        sentence: 0,
+        paragraph: 0,
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             let mut last = c;
-            while let Some(&(j, d)) = chars.peek() {
+            loop {
+                // ASCII letters and digits first: most words are nothing else.
+                let run = bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    end += run;
+                    last = bytes[end - 1] as char;
+                }
+                let Some(d) = char_at(text, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
+                    end += d.len_utf8();
                     last = d;
-                    chars.next();
                     continue;
                 }
                 // Inner joiners: don’t, Putin’s, pro-Russian, U.S, 3.5, 1,000.
@@ -156,8 +190,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 if !joiner || !last.is_alphanumeric() {
                     break;
                 }
-                let next = text[j + d.len_utf8()..].chars().next();
-                let ok = match (d, next) {
+                let ok = match (d, char_at(text, end + d.len_utf8())) {
                     (_, None) => false,
                     (',', Some(n)) => last.is_ascii_digit() && n.is_ascii_digit(),
                     ('.', Some(n)) => {
@@ -168,45 +201,27 @@ fn tokenize(text: &str) -> Vec<Token> {
                 if !ok {
                     break;
                 }
-                chars.next();
-                end = j + d.len_utf8();
+                end += d.len_utf8();
                 last = d;
             }
             // A trailing period belongs to abbreviations and initials.
             if bytes.get(end) == Some(&b'.') && takes_period(&text[i..end]) {
                 end += 1;
-                chars.next();
             }
-            tokens.push(Token {
-                start: i,
-                end,
-                kind: Kind::Word,
-                sentence: 0,
-                paragraph: 0,
-            });
+            tokens.push(token(i, end, Kind::Word));
+            i = end;
         } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
             // Two apostrophes stand for a double quotation mark (''…'').
-            chars.next();
-            tokens.push(Token {
-                start: i,
-                end: i + 2,
-                kind: Kind::Mark('"'),
-                sentence: 0,
-                paragraph: 0,
-            });
+            tokens.push(token(i, i + 2, Kind::Mark('"')));
+            i += 2;
         } else {
             let kind = if is_mark(c) {
                 Kind::Mark(c)
             } else {
                 Kind::Punct(c)
             };
-            tokens.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind,
-                sentence: 0,
-                paragraph: 0,
-            });
+            tokens.push(token(i, i + c.len_utf8(), kind));
+            i += c.len_utf8();
         }
     }
     tokens
@@ -214,6 +229,14 @@ fn tokenize(text: &str) -> Vec<Token> {
 
 /// Does `word` (without its period) take a trailing abbreviation period?
 fn takes_period(word: &str) -> bool {
+    // Titles with a period (`Sen.`) without it, and other abbreviations.
+    static STEMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLES
+            .keys()
+            .filter_map(|t| t.strip_suffix('.'))
+            .chain(ABBREVIATIONS.iter().copied())
+            .collect()
+    });
     const ABBREVIATIONS: &[&str] = &[
         "Jr", "Sr", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
         "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Dept",
@@ -228,7 +251,7 @@ fn takes_period(word: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    TITLES.contains_key(format!("{word}.").as_str()) || ABBREVIATIONS.contains(&word)
+    STEMS.contains(word)
 }
 
 /// Marks each token with its sentence and paragraph; returns their ranges.
