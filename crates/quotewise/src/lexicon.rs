@@ -218,12 +218,47 @@ impl std::ops::BitOrAssign for Flags {
     }
 }
 
-/// Every listed word form with its list bits.
-static WORD_FLAGS: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Flags> = HashMap::default();
+/// A word of up to 15 bytes packed with its length into two integers, so
+/// a lookup hashes and compares numbers instead of calling memcmp on
+/// strings scattered over the heap.
+fn pack(word: &str) -> Option<(u64, u64)> {
+    let b = word.as_bytes();
+    let n = b.len();
+    // Overlapping fixed-size loads, as fast hashes read short keys: a
+    // per-byte loop or a variable-length copy mispredicts or calls memcpy,
+    // and costs more than the lookup itself.
+    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes")));
+    let (lo, hi) = match n {
+        16.. => return None,
+        8.. => (
+            u64_at(0),
+            u64_at(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+        ),
+        4.. => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
+        _ => (b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)), 0),
+    };
+    Some((lo, hi | (n as u64) << 56))
+}
+
+/// Every listed word form with its list bits: short words packed, the few
+/// longer ones by string.
+struct WordFlags {
+    short: HashMap<(u64, u64), Flags>,
+    long: HashMap<&'static str, Flags>,
+}
+
+static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
+    let mut map = WordFlags {
+        short: HashMap::default(),
+        long: HashMap::default(),
+    };
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: Flags| {
         for w in words {
-            *map.entry(w).or_default() |= f;
+            match pack(w) {
+                Some(key) => *map.short.entry(key).or_default() |= f,
+                None => *map.long.entry(w).or_default() |= f,
+            }
         }
     };
     add(&mut VERBS.keys().copied(), Flags::VERB);
@@ -242,24 +277,39 @@ static WORD_FLAGS: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
 /// The [`Flags`] of `word`: its lists, the case of its first letter, and
 /// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
 pub(crate) fn flags(word: &str) -> Flags {
-    let mut f = WORD_FLAGS.get(word).copied().unwrap_or_default();
-    match word.chars().next() {
-        Some(c) if c.is_uppercase() => f |= Flags::UPPER,
-        Some(c) if c.is_lowercase() => f |= Flags::LOWER,
-        _ => {}
+    let lists = &*WORD_FLAGS;
+    let mut f = match pack(word) {
+        Some(key) => lists.short.get(&key),
+        None => lists.long.get(word),
     }
-    if word.ends_with("ial") || word.ends_with("ican") {
-        f |= Flags::MODIFIER;
-    }
-    if word.len() > 4 && word.ends_with("ly") && word.is_ascii() {
-        f |= Flags::ADVERB_AUX;
-    }
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+    .copied()
+    .unwrap_or_default();
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return f;
+    };
+    if first.is_ascii_uppercase() {
+        f |= Flags::UPPER;
+    } else if first.is_ascii_lowercase() {
+        f |= Flags::LOWER;
+    } else if first >= 0x80 {
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => f |= Flags::UPPER,
+            Some(c) if c.is_lowercase() => f |= Flags::LOWER,
+            _ => {}
+        }
+    } else if first.is_ascii_digit() && bytes.iter().all(u8::is_ascii_digit) {
         f |= Flags::DIGITS;
     }
+    match last {
+        b'l' if word.ends_with("ial") => f |= Flags::MODIFIER,
+        b'n' if word.ends_with("ican") => f |= Flags::MODIFIER,
+        b'y' if word.len() > 4 && word.ends_with("ly") && word.is_ascii() => f |= Flags::ADVERB_AUX,
+        _ => {}
+    }
     // Possessives end in `s`, `S` or an apostrophe (its last UTF-8 byte).
-    let stem = match word.as_bytes().last() {
-        Some(b's' | b'S' | b'\'' | 0x99) => crate::mentions::strip_possessive(word),
+    let stem = match last {
+        b's' | b'S' | b'\'' | 0x99 => crate::mentions::strip_possessive(word),
         _ => word,
     };
     let stem_not_name = stem.len() != word.len() && {
@@ -598,6 +648,32 @@ mod tests {
         assert_eq!(NATIONALITIES["Russian"], "Russia");
         assert_eq!(ORG_WORDS["Times"], EntityKind::Media);
         assert!(NOT_NAMES.contains("However"));
+    }
+
+    #[test]
+    fn packed_words_keep_every_byte_and_the_length() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmno",
+            "Putin’s",
+            "a\0",
+            "a\0\0\0\0\0\0\0\0",
+        ];
+        let keys: HashSet<(u64, u64)> = words.iter().filter_map(|w| pack(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(pack("abcdefghijklmnop"), None);
+        let (lo, hi) = pack("abcdefghij").unwrap();
+        assert_eq!(lo.to_le_bytes(), *b"abcdefgh");
+        assert_eq!(hi, u64::from(u16::from_le_bytes(*b"ij")) | 10 << 56);
+        assert_eq!(pack("abcde").unwrap().0.to_le_bytes(), *b"abcde\0\0\0");
     }
 
     #[test]
