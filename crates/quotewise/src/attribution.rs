@@ -405,7 +405,94 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
     mention_ending_at(t, k, floor)
         .or_else(|| apposition_subject(t, k, floor))
         .or_else(|| with_postmodifier(t, k, floor))
+        .or_else(|| sentence_subject(t, k, floor))
         .or_else(|| generic_before(t, k, floor))
+}
+
+/// `People with direct knowledge of the talks said`, `Everyone but Hewlett
+/// said`: a sentence that opens with a short noun phrase and no verb
+/// before the reporting verb has that phrase as its subject, whatever its
+/// words. `k` is the phrase's last token.
+fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    const OPENERS: &[&str] = &["But", "And", "So", "Yet", "Still", "Now", "Meanwhile"];
+    const NOT_SUBJECT: &[&str] = &[
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "After",
+        "Before",
+        "During",
+        "When",
+        "While",
+        "If",
+        "As",
+        "Since",
+        "Because",
+        "Although",
+        "Though",
+        "Asked",
+        "Speaking",
+        "There",
+        "Here",
+        "It",
+        "This",
+        "That",
+        "What",
+        "How",
+        "Why",
+        "Where",
+        "Today",
+        "Yesterday",
+        "Last",
+        "Earlier",
+        "Later",
+    ];
+    let mut s = sentence_start(t, k).max(floor);
+    while s < k && !t.is_word(s) && matches!(t.tokens[s].kind, Kind::Mark(_)) {
+        s += 1;
+    }
+    while s < k && t.is_word(s) && OPENERS.contains(&t.tok(s)) {
+        s += 1;
+    }
+    // Two to twelve tokens, words and possessive marks only, no verb.
+    if k < s + 1 || k > s + 11 || !t.is_word(s) || NOT_SUBJECT.contains(&t.tok(s)) {
+        return None;
+    }
+    let ok = (s..=k).all(|i| match t.tokens[i].kind {
+        Kind::Word => {
+            let w = t.tok(i);
+            verb_at(t, i).is_none()
+                && !is_finite_verb(w)
+                && !matches!(
+                    w,
+                    "that" | "who" | "which" | "whom" | "when" | "where" | "if"
+                )
+                && !w.ends_with("ed")
+        }
+        Kind::Mark('’' | '\'') => i > s && t.tokens[i - 1].end == t.tokens[i].start,
+        _ => false,
+    });
+    // The head is a noun: not a function word.
+    let head_ok = t.is_word(k)
+        && !matches!(
+            t.tok(k),
+            "of" | "for" | "with" | "and" | "or" | "but" | "the" | "a" | "an" | "to" | "in"
+        );
+    (ok && head_ok).then(|| Mention {
+        first: s,
+        last: k,
+        kind: MentionKind::Description {
+            plural: t.tok(k).ends_with('s'),
+            org: false,
+        },
+        name: None,
+        descriptors: vec![t.tok(k).to_lowercase()],
+        gender: None,
+    })
 }
 
 /// `the announcer said`, `a doctor had typed`: a determiner and up to three
@@ -1013,6 +1100,23 @@ fn reported(
         if n > end {
             return None;
         }
+        // `called for a ban`, `talked about how …`: the object of a
+        // reporting verb's preposition, to the clause's end.
+        if t.is_word(n)
+            && n < end
+            && crate::lexicon::reports_object_of(info.lemma, t.tok(n))
+            && t.is_word(n + 1)
+            && !is_time_word(t.tok(n + 1))
+        {
+            let a = n + 1;
+            let stop = (a..=end)
+                .find(|&k| matches!(t.tokens[k].kind, Kind::Punct(',' | ';' | ':' | '(')))
+                .map_or(end, |k| k - 1);
+            let b = cut_at_next_report(t, a, stop);
+            if a <= b && !touches(covered, a, b) {
+                return Some(reported_candidate((a, b), (i, n), m));
+            }
+        }
         let that = t.is_word(n) && t.tok(n) == "that";
         let colon = t.is_punct(n, ':');
         let clause = starts_clause(t, n, info);
@@ -1469,8 +1573,27 @@ fn skip_object(t: &Text, n: usize, end: usize) -> usize {
 /// Skips `Tuesday`, `on Friday`, `in a statement`, `in an interview` before `that`.
 fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
     let mut j = n;
-    while j <= end && j < n + 8 {
+    // `in a statement Thursday night they pulled …`: an adverbial opening
+    // with a preposition runs to a subject pronoun, too.
+    let prepositional = t.is_word(n)
+        && matches!(
+            t.tok(n),
+            "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier"
+        );
+    let reach = if prepositional { 12 } else { 8 };
+    while j <= end && j < n + reach {
         if t.is_word(j) && t.tok(j) == "that" {
+            return j;
+        }
+        // Another report or clause: the adverbial has ended.
+        if t.is_word(j) && (matches!(t.tok(j), "but" | "and") || verb_at(t, j).is_some()) {
+            return n;
+        }
+        if prepositional
+            && j > n + 1
+            && t.is_word(j)
+            && matches!(t.tok(j), "he" | "she" | "they" | "we" | "I" | "it")
+        {
             return j;
         }
         if !t.is_word(j) && !t.is_punct(j, ',') {
@@ -1910,6 +2033,28 @@ mod tests {
         split_tag_two_pieces,
         "The museum, Mr. Bush said, celebrated several of his heroes.",
         [("The museum", "Bush", "said")]
+    );
+    ind!(
+        prepositional_cue_reports_its_object,
+        "Sanders called for a ban on fracking, and Clinton talked about jobs.",
+        [
+            ("a ban on fracking", "Sanders", "called for"),
+            ("jobs", "Clinton", "talked about")
+        ]
+    );
+    ind!(
+        sentence_opening_noun_phrase_is_the_subject,
+        "Lawyers close to the family said that the deal was close.",
+        [(
+            "that the deal was close",
+            "Lawyers close to the family",
+            "said"
+        )]
+    );
+    ind!(
+        prepositional_adverbial_before_a_pronoun_clause,
+        "United Gun Group said in a statement Thursday night they pulled the listing.",
+        [("they pulled the listing", "United Gun Group", "said")]
     );
     ind!(
         second_report_cuts_the_first,

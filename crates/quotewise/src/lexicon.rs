@@ -59,6 +59,19 @@ pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::n
     map
 });
 
+/// `(lemma, preposition)` pairs whose prepositional object is reported
+/// (`called for a ban`, `railed against the deal`).
+static PREPOSITIONAL_CUES: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/prepositional_cues.txt"))
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+});
+
+/// Does the reporting verb `lemma` report the object of `preposition`?
+pub(crate) fn reports_object_of(lemma: &str, preposition: &str) -> bool {
+    PREPOSITIONAL_CUES.contains(&(lemma, preposition))
+}
+
 /// Titles before a person's name, with the gender they show.
 pub(crate) static TITLES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
     data_lines(include_str!("../data/titles.txt"))
@@ -304,7 +317,16 @@ pub(crate) fn flags(word: &str) -> Flags {
     match last {
         b'l' if word.ends_with("ial") => f |= Flags::MODIFIER,
         b'n' if word.ends_with("ican") => f |= Flags::MODIFIER,
-        b'y' if word.len() > 4 && word.ends_with("ly") && word.is_ascii() => f |= Flags::ADVERB_AUX,
+        // Lower-case `-ly` words are adverbs, but for a few nouns; a
+        // capitalised one is a name (`Kelly said`).
+        b'y' if word.len() > 4
+            && first.is_ascii_lowercase()
+            && word.ends_with("ly")
+            && word.is_ascii()
+            && !LY_NOUNS.contains(&word) =>
+        {
+            f |= Flags::ADVERB_AUX
+        }
         _ => {}
     }
     // Possessives end in `s`, `S` or an apostrophe (its last UTF-8 byte).
@@ -321,6 +343,12 @@ pub(crate) fn flags(word: &str) -> Flags {
     }
     f
 }
+
+/// Nouns ending in `-ly`, which the adverb suffix rule must not take.
+const LY_NOUNS: &[&str] = &[
+    "family", "rally", "ally", "reply", "supply", "assembly", "anomaly", "monopoly", "bully",
+    "belly", "jelly", "folly", "lily", "tally", "gully",
+];
 
 /// Lower-case words inside names (`Osama bin Laden`, `Bank of America`).
 const CONNECTORS: &[&str] = &[
@@ -561,6 +589,7 @@ pub(crate) struct Pronoun {
 /// Parses every lexicon now, so the first extraction pays nothing.
 pub(crate) fn force() {
     LazyLock::force(&VERBS);
+    LazyLock::force(&PREPOSITIONAL_CUES);
     LazyLock::force(&TITLES);
     LazyLock::force(&ROLES);
     LazyLock::force(&NATIONALITIES);

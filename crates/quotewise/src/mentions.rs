@@ -119,7 +119,10 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
         return None;
     }
     match info.particle {
-        Some(p) => (t.is_word(i + 1) && t.tok(i + 1) == p).then_some((info, i + 1)),
+        // `pointed out`, but also `pointed to` (a prepositional cue).
+        Some(p) if t.is_word(i + 1) && t.tok(i + 1) == p => Some((info, i + 1)),
+        Some(_) => (t.is_word(i + 1) && lexicon::reports_object_of(info.lemma, t.tok(i + 1)))
+            .then_some((info, i)),
         None => Some((info, i)),
     }
 }
