@@ -416,42 +416,63 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
 fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     const OPENERS: &[&str] = &["But", "And", "So", "Yet", "Still", "Now", "Meanwhile"];
     const NOT_SUBJECT: &[&str] = &[
-        "In",
-        "On",
-        "At",
-        "For",
-        "With",
-        "From",
-        "By",
-        "After",
-        "Before",
-        "During",
-        "When",
-        "While",
-        "If",
-        "As",
-        "Since",
-        "Because",
-        "Although",
-        "Though",
-        "Asked",
-        "Speaking",
-        "There",
-        "Here",
-        "It",
-        "This",
-        "That",
-        "What",
-        "How",
-        "Why",
-        "Where",
-        "Today",
-        "Yesterday",
-        "Last",
-        "Earlier",
-        "Later",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "if",
+        "as",
+        "since",
+        "because",
+        "although",
+        "though",
+        "asked",
+        "speaking",
+        "there",
+        "here",
+        "it",
+        "this",
+        "that",
+        "what",
+        "how",
+        "why",
+        "where",
+        "today",
+        "yesterday",
+        "last",
+        "earlier",
+        "later",
+        "and",
+        "but",
+        "or",
+        "which",
+        "who",
+        "whom",
+        "then",
+        "so",
+        "not",
+        "to",
+        "than",
+        "like",
+        "including",
+        "such",
     ];
-    let mut s = sentence_start(t, k).max(floor);
+    // The sentence's start, or the clause's after a comma (`…, fundraising
+    // documents show`).
+    let start = sentence_start(t, k).max(floor);
+    let mut s = (start..k)
+        .rev()
+        .take(8)
+        .find(|&i| t.is_punct(i, ','))
+        .map_or(start, |c| c + 1);
     while s < k && !t.is_word(s) && matches!(t.tokens[s].kind, Kind::Mark(_)) {
         s += 1;
     }
@@ -459,7 +480,11 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         s += 1;
     }
     // Two to twelve tokens, words and possessive marks only, no verb.
-    if k < s + 1 || k > s + 11 || !t.is_word(s) || NOT_SUBJECT.contains(&t.tok(s)) {
+    if k < s + 1
+        || k > s + 11
+        || !t.is_word(s)
+        || NOT_SUBJECT.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s)))
+    {
         return None;
     }
     let ok = (s..=k).all(|i| match t.tokens[i].kind {
@@ -1062,10 +1087,13 @@ fn reported(
         {
             let b = m.first - 2;
             let a = first_content(t, floor, b);
+            // A stance verb ending the sentence tags it too (`…, his team
+            // believes.`, `…, fundraising documents show.`).
+            let closes = words_in(t, cue_end + 1, range.end - 1) <= 3;
             if a <= b
                 && words_in(t, a, b) >= 3
                 && !touches(covered, a, b)
-                && info.speech
+                && (info.speech || closes)
                 && !opens_adverbial(t, a)
             {
                 return Some(reported_candidate((a, b), (i, cue_end), m));
