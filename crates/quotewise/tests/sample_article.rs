@@ -58,6 +58,15 @@ const EXPECTED: &[Row] = &[
         "Vladimir Putin",
     ),
     // The opening mark is missing: the quote opens at the paragraph start.
+    // "Putin cited bilateral relations, military stability, … among
+    // potential topics": the object of a verb of stance, the whole list.
+    (
+        QuoteKind::Indirect,
+        "bilateral relations, military stability",
+        Some("cited"),
+        "Putin",
+        "Vladimir Putin",
+    ),
     (
         QuoteKind::Direct,
         "It is known that the situation",
