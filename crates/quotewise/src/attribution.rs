@@ -641,7 +641,12 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         if let Some((info, cue_end)) = verb_at(t, v) {
             // With a comma, only a verb right before it or one that takes
             // an object (`told Chris Wallace of Fox News, “…”`).
-            let reachable = colon || v == k || is_tell(t.tok(v));
+            // Or an inverted tag: `Said Comey, “…”`.
+            let reachable = colon
+                || v == k
+                || is_tell(t.tok(v))
+                || (v < k
+                    && mention_starting_at(t, cue_end + 1, open).is_some_and(|m| m.last == k));
             if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund);
                 let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
@@ -744,7 +749,13 @@ pub(crate) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
         // speech, not a direct quote.
         let punctuated = first > 0 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ':'));
         let ends_sentence = (last + 1..sentence_end(t, last).min(limit)).all(|k| !t.is_word(k));
-        let before = before.filter(|_| punctuated || ends_sentence);
+        // `She declared “What a Super Tuesday!” and …`: a capitalised
+        // quote right after its verb is a quotation too.
+        let capital_after_verb = first > 0
+            && t.is_word(first + 1)
+            && t.is_capitalized(first + 1)
+            && verb_at(t, first - 1).is_some();
+        let before = before.filter(|_| punctuated || ends_sentence || capital_after_verb);
         let is_direct = standalone
             || before.is_some()
             || (after.is_some() && (ends_clause || words >= 6))
@@ -1198,7 +1209,7 @@ fn reported(
         let quoting = info.speech
             && quotes_follow
             && !info.gerund
-            && t.is_word(n)
+            && (t.is_word(n) || matches!(t.tokens[n].kind, Kind::Mark(_)))
             && !matches!(
                 t.tok(n),
                 "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of" | "as"
@@ -1873,6 +1884,20 @@ mod tests {
     }
 
     tag!(
+        inverted_tag_before_a_quote,
+        "It was painful. Said Comey, “The thought is very painful to us.” Nobody answered.",
+        "“The thought is very painful to us.”",
+        Some("Comey"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
+        capitalised_quote_right_after_its_verb,
+        "She declared “What a Super Tuesday!” and said more.",
+        "“What a Super Tuesday!”",
+        Some("She"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
         quote_pronoun_verb,
         "“We will win,” he said.",
         "“We will win,”",
@@ -2189,6 +2214,11 @@ mod tests {
         adverbial_opener_is_not_the_subject,
         "Hours later, Trump returned the compliment, telling Reuters that they were friends.",
         [("that they were friends", "Trump", "telling")]
+    );
+    ind!(
+        a_verb_form_after_an_article_is_a_noun,
+        "The mother made an impassioned call for love and unity. Obama heard a call for calm.",
+        []
     );
     ind!(
         second_report_cuts_the_first,

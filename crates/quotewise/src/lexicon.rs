@@ -338,7 +338,13 @@ pub(crate) fn flags(word: &str) -> Flags {
         f |= Flags::POSSESSIVE;
         NOT_NAMES.contains(stem)
     };
-    if f.has(Flags::UPPER) && !f.has(Flags::NOT_NAME) && !stem_not_name {
+    // A long capitalised `-ly` word opens a sentence as an adverb
+    // (`Basically, …`, `Unfortunately`); names that long are few.
+    let adverb = last == b'y'
+        && word.len() >= 8
+        && word.ends_with("ly")
+        && !matches!(word, "Kimberly" | "Connolly" | "Donnelly" | "Kennelly");
+    if f.has(Flags::UPPER) && !f.has(Flags::NOT_NAME) && !stem_not_name && !adverb {
         f |= Flags::NAME_WORD;
     }
     f
@@ -723,5 +729,14 @@ mod tests {
         assert!(flags("Russian").has(Flags::NATIONALITY) && flags("Sen.").has(Flags::TITLE));
         assert!(flags("24").has(Flags::DIGITS) && !flags("2.5").has(Flags::DIGITS));
         assert_eq!(flags(""), Flags::default());
+        // `-ly`: lower-case adverbs; capitalised short ones are names, long
+        // ones sentence adverbs.
+        assert!(
+            flags("reportedly").has(Flags::ADVERB_AUX) && !flags("family").has(Flags::ADVERB_AUX)
+        );
+        assert!(flags("Kelly").has(Flags::NAME_WORD) && !flags("Kelly").has(Flags::ADVERB_AUX));
+        assert!(
+            !flags("Basically").has(Flags::NAME_WORD) && flags("Kimberly").has(Flags::NAME_WORD)
+        );
     }
 }

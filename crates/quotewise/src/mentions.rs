@@ -118,6 +118,45 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
     {
         return None;
     }
+    // After an article or possessive, a form that can be a noun is one
+    // (`a call for`, `his comments on`, `an impassioned call for`).
+    let noun_form = word.len() >= info.lemma.len()
+        && word
+            .strip_prefix(info.lemma)
+            .is_some_and(|rest| rest.is_empty() || rest == "s");
+    let article = |k: usize| {
+        t.is_word(k)
+            && matches!(
+                t.tok(k),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "A"
+                    | "An"
+                    | "The"
+                    | "His"
+                    | "Her"
+                    | "Their"
+            )
+    };
+    let adjective = |k: usize| {
+        t.has(k, Flags::LOWER)
+            && ["ed", "al", "ive", "ous", "ful", "ic", "ing"]
+                .iter()
+                .any(|s| t.tok(k).ends_with(s))
+    };
+    if noun_form && i > 0 && (article(i - 1) || i > 1 && article(i - 2) && adjective(i - 1)) {
+        return None;
+    }
     match info.particle {
         // `pointed out`, but also `pointed to` (a prepositional cue).
         Some(p) if t.is_word(i + 1) && t.tok(i + 1) == p => Some((info, i + 1)),
