@@ -12,6 +12,9 @@ use quotewise_cli::input::STDIN;
 use quotewise_cli::pipeline::{self, Config};
 use quotewise_cli::render::Format;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status when some inputs gave error records.
 const EXIT_INPUT_ERRORS: u8 = 1;
 /// Exit status when the run itself failed (bad option, unwritable output).
