@@ -1212,7 +1212,28 @@ fn reported(
             && (t.is_word(n) || matches!(t.tokens[n].kind, Kind::Mark(_)))
             && !matches!(
                 t.tok(n),
-                "to" | "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of" | "as"
+                "to" | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "of"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "about"
+                    | "into"
+                    | "over"
+                    | "since"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "because"
+                    | "than"
+                    | "like"
             );
         // `vowed to bring back jobs`, `urged Congress to act`: an
         // infinitive of intent or appeal.
