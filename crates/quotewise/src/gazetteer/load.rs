@@ -21,12 +21,12 @@
 //! expected. Duplicate ids, empty ids and names, empty aliases and unknown
 //! kinds or genders are errors; nothing is skipped silently.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use super::ids::IdIndex;
 use super::{Gazetteer, GazetteerBuilder, GazetteerEntry};
 use crate::error::{Error, ErrorKind};
 use crate::model::{EntityKind, Gender};
@@ -214,7 +214,8 @@ impl GazetteerBuilder {
             entry
                 .check()
                 .map_err(|(f, m)| at_field(f)(Error::new(ErrorKind::Gazetteer, m)))?;
-            ids.insert(&entry.id, line).map_err(|e| at_field("id")(e))?;
+            ids.insert(&self.entries, &entry.id, line)
+                .map_err(|e| at_field("id")(e))?;
             self.entries.push(entry);
         }
         Ok(self)
@@ -284,7 +285,8 @@ impl GazetteerBuilder {
                     .at_line(n)
                     .at_column(key_col(f))
             })?;
-            ids.insert(&entry.id, n).map_err(at(key_col("id")))?;
+            ids.insert(&self.entries, &entry.id, n)
+                .map_err(at(key_col("id")))?;
             self.entries.push(entry);
         }
         Ok(self)
@@ -293,23 +295,37 @@ impl GazetteerBuilder {
 
 /// Ids seen so far, with where they were defined.
 struct Ids {
-    lines: HashMap<String, Option<usize>>,
+    index: IdIndex,
+    /// The line of each entry, `None` for entries added before this file.
+    lines: Vec<Option<usize>>,
 }
 
 impl Ids {
     fn new(earlier: &[GazetteerEntry]) -> Ids {
+        let mut index = IdIndex::with_capacity(earlier.len());
+        for (i, e) in earlier.iter().enumerate() {
+            // Duplicates among them are the builder's to report.
+            let _ = index.insert(earlier, &e.id, i as u32);
+        }
         Ids {
-            lines: earlier.iter().map(|e| (e.id.clone(), None)).collect(),
+            index,
+            lines: vec![None; earlier.len()],
         }
     }
 
-    fn insert(&mut self, id: &str, line: usize) -> Result<(), Error> {
-        match self.lines.insert(id.to_string(), Some(line)) {
-            None => Ok(()),
-            Some(first) => {
-                let first = first.map_or("by an earlier entry".to_string(), |l| {
-                    format!("on line {l}")
-                });
+    /// Records the id of the entry on `line`, which will be pushed onto
+    /// `entries` next.
+    fn insert(&mut self, entries: &[GazetteerEntry], id: &str, line: usize) -> Result<(), Error> {
+        match self.index.insert(entries, id, entries.len() as u32) {
+            Ok(()) => {
+                self.lines.push(Some(line));
+                Ok(())
+            }
+            Err(first) => {
+                let first = self.lines[first as usize]
+                    .map_or("by an earlier entry".to_string(), |l| {
+                        format!("on line {l}")
+                    });
                 Err(Error::new(
                     ErrorKind::Gazetteer,
                     format!("duplicate id '{id}' (first defined {first}); expected unique ids"),
