@@ -25,7 +25,7 @@ use std::collections::HashSet;
 const FILTER_BITS: usize = 1 << 20;
 
 use super::fold::{fold_key, fold_key_onto, Folded};
-use super::trie::Trie;
+use super::trie::{TooBig, Trie};
 use super::variants::{self, Before};
 use super::{Found, Gazetteer, GazetteerEntry, GazetteerOptions, LinkMethod};
 use crate::error::{Error, ErrorKind};
@@ -121,23 +121,24 @@ pub(crate) fn keys_of(
 /// One key of one entry, folded into a shared buffer.
 #[derive(Clone, Copy)]
 struct Key {
-    /// The first eight bytes, big-endian and zero-padded: compared first,
-    /// they order most pairs of keys without reading the buffer.
-    head: u64,
-    start: usize,
-    end: usize,
+    /// The first sixteen bytes, big-endian and zero-padded: compared
+    /// first, they order most pairs of keys (even `vladimir putin` and
+    /// `vladimir peskov`) without reading the buffer.
+    head: u128,
+    start: u32,
+    end: u32,
     /// `entry << 2 | rule`: after the key, keys sort by entry, then rule.
-    entry_rule: u64,
+    entry_rule: u32,
     capital: bool,
 }
 
 impl Key {
     fn bytes<'b>(&self, buf: &'b [u8]) -> &'b [u8] {
-        &buf[self.start..self.end]
+        &buf[self.start as usize..self.end as usize]
     }
 
     fn entry(&self) -> u32 {
-        (self.entry_rule >> 2) as u32
+        self.entry_rule >> 2
     }
 
     fn rule(&self) -> Rule {
@@ -149,27 +150,34 @@ impl Key {
     }
 }
 
-/// Every key of every entry, folded into one buffer.
-fn fold_keys(entries: &[GazetteerEntry], options: &GazetteerOptions) -> (Vec<u8>, Vec<Key>) {
+/// Every key of every entry, folded into one buffer; `None` when there
+/// are more than 2³⁰ entries or 4 GiB of keys.
+fn fold_keys(
+    entries: &[GazetteerEntry],
+    options: &GazetteerOptions,
+) -> Option<(Vec<u8>, Vec<Key>)> {
+    if entries.len() >= 1 << 30 {
+        return None;
+    }
     let mut buf: Vec<u8> = Vec::new();
     let mut keys: Vec<Key> = Vec::with_capacity(entries.len() * 2);
     for (i, entry) in entries.iter().enumerate() {
         for (name, rule) in key_sources(entry, options) {
             let start = buf.len();
             fold_key_onto(name, &mut buf);
-            let mut head = [0u8; 8];
-            let n = (buf.len() - start).min(8);
+            let mut head = [0u8; 16];
+            let n = (buf.len() - start).min(16);
             head[..n].copy_from_slice(&buf[start..start + n]);
             keys.push(Key {
-                head: u64::from_be_bytes(head),
-                start,
-                end: buf.len(),
-                entry_rule: (i as u64) << 2 | rule as u64,
+                head: u128::from_be_bytes(head),
+                start: u32::try_from(start).ok()?,
+                end: u32::try_from(buf.len()).ok()?,
+                entry_rule: (i as u32) << 2 | rule as u32,
                 capital: has_capital(name),
             });
         }
     }
-    (buf, keys)
+    Some((buf, keys))
 }
 
 impl Patterns {
@@ -177,7 +185,13 @@ impl Patterns {
         entries: &[GazetteerEntry],
         options: &GazetteerOptions,
     ) -> Result<Patterns, Error> {
-        let (buf, mut keys) = fold_keys(entries, options);
+        let too_big = || {
+            Error::new(
+                ErrorKind::Config,
+                format!("cannot compile the gazetteer: {TooBig}"),
+            )
+        };
+        let (buf, mut keys) = fold_keys(entries, options).ok_or_else(too_big)?;
         // Sorted by key, entry and rule: equal keys become one pattern
         // (numbered in key order, as the trie numbers them), and its
         // targets come out in entry order, each entry once, with its best
@@ -234,12 +248,7 @@ impl Patterns {
                 short[key2(b)] = true;
             }
         }
-        let trie = Trie::new(&unique).map_err(|e| {
-            Error::new(
-                ErrorKind::Config,
-                format!("cannot compile the gazetteer: {e}"),
-            )
-        })?;
+        let trie = Trie::new(&unique).map_err(|TooBig| too_big())?;
         targets.shrink_to_fit();
         Ok(Patterns {
             trie,

@@ -45,7 +45,10 @@ pub(crate) struct TooBig;
 
 impl fmt::Display for TooBig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the names have more than {} bytes in all", NONE - 1)
+        write!(
+            f,
+            "too big; expected at most 2^30 entries and 4 GiB of folded names"
+        )
     }
 }
 
