@@ -221,6 +221,20 @@ mod tests {
     }
 
     #[test]
+    fn nodes_of_every_width_find_their_children() {
+        for width in 0..=20u8 {
+            // Children 0, 2, 4, …: the odd bytes are missing.
+            let keys: Vec<Vec<u8>> = (0..width).map(|i| vec![b'x', 2 * i]).collect();
+            let refs: Vec<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+            let t = Trie::new(&refs).expect("small");
+            for b in 0..=255u8 {
+                let want = (b % 2 == 0 && b / 2 < width).then_some(u32::from(b / 2));
+                assert_eq!(t.get(&[b'x', b]), want, "width {width}, byte {b}");
+            }
+        }
+    }
+
+    #[test]
     fn wide_nodes_use_binary_search() {
         // Every byte value after "x": a node with 256 children.
         let keys: Vec<Vec<u8>> = (0..=255u8).map(|b| vec![b'x', b]).collect();
