@@ -8,7 +8,6 @@ mod ids;
 mod link;
 mod load;
 mod matcher;
-mod trie;
 mod variants;
 
 use std::collections::{HashMap, HashSet};
@@ -360,10 +359,10 @@ impl GazetteerBuilder {
 ///
 /// How it matches:
 ///
-/// * **Exact**: names, aliases and surnames are compiled into one trie,
-///   searched leftmost-longest over a case-, accent- and
+/// * **Exact**: names, aliases and surnames are compiled into one
+///   Aho–Corasick automaton (leftmost-longest) over a case-, accent- and
 ///   punctuation-folded copy of the text. Only whole words match: the
-///   trie is walked anchored at word starts, skipping words no name can
+///   automaton runs anchored at word starts, skipping words no name can
 ///   start with, and every match is mapped back to byte and char offsets of
 ///   the original text. A name written with capitals matches only text that
 ///   starts with a capital (`Long` the surname is not `long` the word),

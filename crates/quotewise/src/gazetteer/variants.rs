@@ -18,8 +18,8 @@
 //!   in `s`, join the mention of any match: `Putin’s`, `Kremlin's`.
 //!
 //! Title and initial are looked for around surname matches rather than
-//! compiled into the trie as `President Putin`, `V. Putin`, …: that
-//! keeps the trie the size of the names themselves (a million aliases
+//! compiled into the automaton as `President Putin`, `V. Putin`, …: that
+//! keeps the automaton the size of the names themselves (a million aliases
 //! stay a million patterns) and lets an initial or a title choose between
 //! two people who share a surname.
 
