@@ -201,24 +201,24 @@ pub(crate) fn fold_key(s: &str) -> String {
 
 /// [`fold_key`] into a reused buffer (UTF-8 bytes).
 pub(crate) fn fold_key_into(s: &str, out: &mut Vec<u8>) {
-    // Spaces collapse: none at the start, none twice in a row.
-    let push = |out: &mut Vec<u8>, b: u8| {
-        if b != b' ' || out.last().is_some_and(|&l| l != b' ') {
-            out.push(b);
-        }
-    };
     out.clear();
-    let mut one = Vec::new();
+    fold_key_onto(s, out);
+}
+
+/// [`fold_key`] appended to `out` (UTF-8 bytes): many keys folded into
+/// one buffer, with no allocation per key.
+pub(crate) fn fold_key_onto(s: &str, out: &mut Vec<u8>) {
+    let start = out.len();
     for c in s.chars() {
-        if c.is_ascii() {
-            push(out, fold_ascii(c as u8));
-        } else {
-            one.clear();
-            fold_char(c, &mut one);
-            one.iter().for_each(|&b| push(out, b));
+        let at = out.len();
+        fold_char(c, out);
+        // A char folds to one space (not part of a word) or to letters and
+        // digits. Spaces collapse: none at the start, none twice in a row.
+        if out.len() == at + 1 && out[at] == b' ' && (at == start || out[at - 1] == b' ') {
+            out.pop();
         }
     }
-    if out.last() == Some(&b' ') {
+    if out.len() > start && out.last() == Some(&b' ') {
         out.pop();
     }
 }
@@ -248,6 +248,17 @@ mod tests {
         assert_eq!(fold_key("ﬁnn ＫＧ ㎏"), "finn kg");
         assert_eq!(fold_key("  ½ -- Putin  "), "12 putin");
         assert_eq!(fold_key("ﬁnn ＫＧ ㎏"), "finn kg");
+    }
+
+    #[test]
+    fn keys_fold_onto_a_shared_buffer() {
+        let mut buf = b"putin".to_vec();
+        for s in ["  Peskóv ", "“Rossiya-24”", "", " -- ", "½ Strauß"] {
+            let at = buf.len();
+            fold_key_onto(s, &mut buf);
+            assert_eq!(&buf[at..], fold_key(s).as_bytes(), "{s:?}");
+        }
+        assert_eq!(buf, b"putinpeskovrossiya 2412 strauss");
     }
 
     #[test]

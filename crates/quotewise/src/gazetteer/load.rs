@@ -21,12 +21,12 @@
 //! expected. Duplicate ids, empty ids and names, empty aliases and unknown
 //! kinds or genders are errors; nothing is skipped silently.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use super::ids::IdIndex;
 use super::{Gazetteer, GazetteerBuilder, GazetteerEntry};
 use crate::error::{Error, ErrorKind};
 use crate::model::{EntityKind, Gender};
@@ -114,21 +114,21 @@ impl GazetteerBuilder {
             .flexible(true)
             .comment(Some(b'#'))
             .from_reader(text.as_bytes());
-        let mut records = csv.records();
-        let header = match records.next() {
-            None => {
-                return Err(Error::new(
-                    ErrorKind::Parse,
-                    format!(
-                        "no header; expected a first line naming the columns {}",
-                        COLUMNS.join(",")
-                    ),
-                )
-                .in_file(source)
-                .at_line(1))
-            }
-            Some(r) => r.map_err(|e| csv_error(&e, source))?,
-        };
+        let mut header = csv::StringRecord::new();
+        if !csv
+            .read_record(&mut header)
+            .map_err(|e| csv_error(&e, source))?
+        {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "no header; expected a first line naming the columns {}",
+                    COLUMNS.join(",")
+                ),
+            )
+            .in_file(source)
+            .at_line(1));
+        }
         let header_line = line_of(&header);
         let header_cols = field_columns(raw_line(&text, &header), delimiter);
         let mut columns: Vec<&str> = Vec::with_capacity(header.len());
@@ -166,8 +166,12 @@ impl GazetteerBuilder {
             }
         }
         let mut ids = Ids::new(&self.entries);
-        for record in records {
-            let record = record.map_err(|e| csv_error(&e, source))?;
+        // One record, reused: no allocation per line but the entry's own.
+        let mut record = csv::StringRecord::new();
+        while csv
+            .read_record(&mut record)
+            .map_err(|e| csv_error(&e, source))?
+        {
             let line = line_of(&record);
             // Columns are only needed for an error message.
             let col = |i: usize| {
@@ -214,7 +218,8 @@ impl GazetteerBuilder {
             entry
                 .check()
                 .map_err(|(f, m)| at_field(f)(Error::new(ErrorKind::Gazetteer, m)))?;
-            ids.insert(&entry.id, line).map_err(|e| at_field("id")(e))?;
+            ids.insert(&self.entries, &entry.id, line)
+                .map_err(|e| at_field("id")(e))?;
             self.entries.push(entry);
         }
         Ok(self)
@@ -284,7 +289,8 @@ impl GazetteerBuilder {
                     .at_line(n)
                     .at_column(key_col(f))
             })?;
-            ids.insert(&entry.id, n).map_err(at(key_col("id")))?;
+            ids.insert(&self.entries, &entry.id, n)
+                .map_err(at(key_col("id")))?;
             self.entries.push(entry);
         }
         Ok(self)
@@ -293,23 +299,37 @@ impl GazetteerBuilder {
 
 /// Ids seen so far, with where they were defined.
 struct Ids {
-    lines: HashMap<String, Option<usize>>,
+    index: IdIndex,
+    /// The line of each entry, `None` for entries added before this file.
+    lines: Vec<Option<usize>>,
 }
 
 impl Ids {
     fn new(earlier: &[GazetteerEntry]) -> Ids {
+        let mut index = IdIndex::with_capacity(earlier.len());
+        for (i, e) in earlier.iter().enumerate() {
+            // Duplicates among them are the builder's to report.
+            let _ = index.insert(earlier, &e.id, i as u32);
+        }
         Ids {
-            lines: earlier.iter().map(|e| (e.id.clone(), None)).collect(),
+            index,
+            lines: vec![None; earlier.len()],
         }
     }
 
-    fn insert(&mut self, id: &str, line: usize) -> Result<(), Error> {
-        match self.lines.insert(id.to_string(), Some(line)) {
-            None => Ok(()),
-            Some(first) => {
-                let first = first.map_or("by an earlier entry".to_string(), |l| {
-                    format!("on line {l}")
-                });
+    /// Records the id of the entry on `line`, which will be pushed onto
+    /// `entries` next.
+    fn insert(&mut self, entries: &[GazetteerEntry], id: &str, line: usize) -> Result<(), Error> {
+        match self.index.insert(entries, id, entries.len() as u32) {
+            Ok(()) => {
+                self.lines.push(Some(line));
+                Ok(())
+            }
+            Err(first) => {
+                let first = self.lines[first as usize]
+                    .map_or("by an earlier entry".to_string(), |l| {
+                        format!("on line {l}")
+                    });
                 Err(Error::new(
                     ErrorKind::Gazetteer,
                     format!("duplicate id '{id}' (first defined {first}); expected unique ids"),
@@ -400,33 +420,59 @@ fn split_multi(value: &str, field: &str) -> Result<Vec<String>, Error> {
         .collect()
 }
 
+/// The value of `choices` that `s` names, ignoring ASCII case and spaces
+/// around it.
+fn one_of<T: Copy>(s: &str, choices: &[(&str, T)]) -> Option<T> {
+    let s = s.trim();
+    choices
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(s))
+        .map(|&(_, value)| value)
+}
+
 fn parse_kind(s: &str) -> Result<EntityKind, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "person" => Ok(EntityKind::Person),
-        "organisation" | "organization" => Ok(EntityKind::Organisation),
-        "place" => Ok(EntityKind::Place),
-        "media" => Ok(EntityKind::Media),
-        "other" => Ok(EntityKind::Other),
-        _ => Err(format!(
-            "unknown kind '{s}'; expected one of person, organisation, place, media, other"
-        )),
-    }
+    const KINDS: &[(&str, EntityKind)] = &[
+        ("person", EntityKind::Person),
+        ("organisation", EntityKind::Organisation),
+        ("organization", EntityKind::Organisation),
+        ("place", EntityKind::Place),
+        ("media", EntityKind::Media),
+        ("other", EntityKind::Other),
+    ];
+    one_of(s, KINDS).ok_or_else(|| {
+        format!("unknown kind '{s}'; expected one of person, organisation, place, media, other")
+    })
 }
 
 fn parse_gender(s: &str) -> Result<Option<Gender>, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "" => Ok(None),
-        "male" => Ok(Some(Gender::Male)),
-        "female" => Ok(Some(Gender::Female)),
-        _ => Err(format!(
-            "unknown gender '{s}'; expected male, female or nothing"
-        )),
-    }
+    const GENDERS: &[(&str, Option<Gender>)] = &[
+        ("", None),
+        ("male", Some(Gender::Male)),
+        ("female", Some(Gender::Female)),
+    ];
+    one_of(s, GENDERS)
+        .ok_or_else(|| format!("unknown gender '{s}'; expected male, female or nothing"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_genders_ignore_ascii_case_and_spaces() {
+        assert_eq!(parse_kind(" Person "), Ok(EntityKind::Person));
+        assert_eq!(parse_kind("ORGANIZATION"), Ok(EntityKind::Organisation));
+        assert_eq!(parse_kind("organisation"), Ok(EntityKind::Organisation));
+        assert_eq!(parse_kind("Media"), Ok(EntityKind::Media));
+        assert!(parse_kind("").is_err());
+        assert!(parse_kind("persons").is_err());
+        assert_eq!(parse_gender("  "), Ok(None));
+        assert_eq!(parse_gender("Female"), Ok(Some(Gender::Female)));
+        assert_eq!(
+            parse_gender("m"),
+            Err("unknown gender 'm'; expected male, female or nothing".to_string())
+        );
+    }
 
     #[test]
     fn field_columns_honour_quotes() {

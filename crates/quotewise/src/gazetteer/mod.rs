@@ -4,6 +4,7 @@
 
 mod fold;
 mod fuzzy;
+mod ids;
 mod link;
 mod load;
 mod matcher;
@@ -21,6 +22,7 @@ use crate::span::Span;
 
 use self::fold::fold_key;
 use self::fuzzy::FuzzyIndex;
+use self::ids::IdIndex;
 use self::matcher::{Patterns, Rule};
 
 /// One known entity: a person, organisation, place, outlet or other.
@@ -287,12 +289,12 @@ impl GazetteerBuilder {
                 format!("fuzzy_threshold must be a number in 0..=1, got {t}"),
             ));
         }
-        let mut by_id = HashMap::with_capacity(self.entries.len());
+        let mut by_id = IdIndex::with_capacity(self.entries.len());
         for (i, entry) in self.entries.iter().enumerate() {
             entry
                 .check()
                 .map_err(|(_, message)| Error::new(ErrorKind::Gazetteer, message))?;
-            if let Some(first) = by_id.insert(entry.id.clone(), i as u32) {
+            if let Err(first) = by_id.insert(&self.entries, &entry.id, i as u32) {
                 return Err(Error::new(
                     ErrorKind::Gazetteer,
                     format!(
@@ -382,7 +384,7 @@ impl GazetteerBuilder {
 pub struct Gazetteer {
     entries: Vec<GazetteerEntry>,
     options: GazetteerOptions,
-    by_id: HashMap<String, u32>,
+    by_id: IdIndex,
     patterns: Patterns,
     /// The folded first letter of each entry's name.
     initials: Vec<Option<char>>,
@@ -429,7 +431,9 @@ impl Gazetteer {
 
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&GazetteerEntry> {
-        self.by_id.get(id).map(|&i| &self.entries[i as usize])
+        self.by_id
+            .get(&self.entries, id)
+            .map(|i| &self.entries[i as usize])
     }
 
     /// The number of entries.

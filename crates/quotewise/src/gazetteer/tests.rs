@@ -589,6 +589,38 @@ fn serde_round_trip() {
 }
 
 #[test]
+fn ids_are_unique_across_entries_and_files() {
+    // An id of an entry added before the file, and many ids, so that the
+    // id table grows while the file is read.
+    let body: String = (0..5000)
+        .map(|i| format!("q{i},N {i},,place,,\n"))
+        .collect();
+    let b = GazetteerBuilder::new().entry(GazetteerEntry::new("q7", "Seven", EntityKind::Place));
+    let err = b
+        .clone()
+        .read_csv(format!("{HEADER}{body}").as_bytes(), "g.csv", b',')
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "g.csv:line 9:column 1: duplicate id 'q7' (first defined by an earlier entry); expected unique ids"
+    );
+    let g = GazetteerBuilder::new()
+        .read_csv(format!("{HEADER}{body}").as_bytes(), "g.csv", b',')
+        .unwrap()
+        .build()
+        .unwrap();
+    for i in [0, 7, 4999] {
+        assert_eq!(g.get(&format!("q{i}")).unwrap().name, format!("N {i}"));
+    }
+    assert!(g.get("q5000").is_none());
+    let err = b.entries(g.entries().to_vec()).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "duplicate id 'q7' (entries 1 and 9); expected unique ids"
+    );
+}
+
+#[test]
 fn chars_that_fold_to_several_chars_keep_offsets_whole() {
     let g = gazetteer(vec![
         GazetteerEntry::new("r1", "Rossiya 1", EntityKind::Media),
