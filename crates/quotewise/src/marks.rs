@@ -104,13 +104,7 @@ pub(crate) fn scan(t: &Text) -> Vec<Quoted> {
                                 let open = stack[k];
                                 stack.truncate(k);
                                 if stack.is_empty() {
-                                    let piece = Piece {
-                                        first: open.token,
-                                        last: i,
-                                        opened: true,
-                                        closed: true,
-                                    };
-                                    push_piece(&mut out, &mut continued, piece);
+                                    close_outer(&mut out, &mut continued, open.token, i);
                                     free_from = i + 1;
                                 }
                             }
@@ -151,13 +145,7 @@ pub(crate) fn scan(t: &Text) -> Vec<Quoted> {
                     if top_single && can_close && c != '‘' && !is_apostrophe_use(t, i) {
                         let open = stack.pop().expect("top exists");
                         if stack.is_empty() {
-                            let piece = Piece {
-                                first: open.token,
-                                last: i,
-                                opened: true,
-                                closed: true,
-                            };
-                            push_piece(&mut out, &mut continued, piece);
+                            close_outer(&mut out, &mut continued, open.token, i);
                             free_from = i + 1;
                         }
                     } else if can_open && !can_close && c != '’' && !is_apostrophe_use(t, i) {
@@ -196,6 +184,17 @@ pub(crate) fn scan(t: &Text) -> Vec<Quoted> {
     });
     out.sort_by_key(|q| q.pieces[0].first);
     out
+}
+
+/// Closes the outermost quote, opened at token `open`, at token `close`.
+fn close_outer(out: &mut Vec<Quoted>, continued: &mut Option<Quoted>, open: usize, close: usize) {
+    let piece = Piece {
+        first: open,
+        last: close,
+        opened: true,
+        closed: true,
+    };
+    push_piece(out, continued, piece);
 }
 
 fn push_piece(out: &mut Vec<Quoted>, continued: &mut Option<Quoted>, piece: Piece) {
@@ -300,111 +299,39 @@ mod tests {
             .collect()
     }
 
-    macro_rules! t {
-        ($name:ident, $text:expr, $want:expr) => {
-            #[test]
-            fn $name() {
-                let want: Vec<Vec<&str>> = $want;
-                assert_eq!(quotes($text), want);
-            }
-        };
-    }
+    /// (case, text, each quote's pieces)
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &[&[&str]])] = &[
+        ("curly", "He said “we will win” today.", &[&["“we will win”"]]),
+        ("straight", "He said \"we will win\" today.", &[&["\"we will win\""]]),
+        ("german", "Er sagte „wir gewinnen“ heute.", &[&["„wir gewinnen“"]]),
+        ("polish", "Powiedział „wygramy” dziś.", &[&["„wygramy”"]]),
+        ("guillemets", "Il a dit «nous gagnerons» hier.", &[&["«nous gagnerons»"]]),
+        ("reversed guillemets", "Er sagte »wir gewinnen« heute.", &[&["»wir gewinnen«"]]),
+        ("single guillemets", "Il a dit ‹oui› hier.", &[&["‹oui›"]]),
+        ("corner", "彼は「勝つ」と言った。『本』も", &[&["「勝つ」"], &["『本』"]]),
+        ("single curly", "A ‘virtual’ test.", &[&["‘virtual’"]]),
+        ("single straight", "A 'virtual' test.", &[&["'virtual'"]]),
+        ("nested", "“He told me ‘no’ and “never” again,” she said.", &[&["“He told me ‘no’ and “never” again,”"]]),
+        ("apostrophes", "Don’t ask about the ’90s or rock ’n’ roll, journalists’ ideas.", &[]),
+        ("stray right single", "Peskov spoke of journalists ’interest in it.", &[]),
+        ("missing opening mark", "Intro.\nWe are moving forward, and we have something to share ” He expressed.", &[&["We are moving forward, and we have something to share ”"]]),
+        ("never closed", "“We will win the race\nNext paragraph.", &[&["“We will win the race"]]),
+        ("multi paragraph", "“First part.\n“Second part.\n“Third part,” she said.", &[&["“First part.", "“Second part.", "“Third part,”"]]),
+        ("split by tag", "“A,” he said, “B.”", &[&["“A,”"], &["“B.”"]]),
+        ("mixed styles", "“Immunity deals should go,\" he said.", &[&["“Immunity deals should go,\""]]),
+        ("double apostrophes", "Not paying taxes ''makes me smart,'' he said.", &[&["''makes me smart,''"]]),
+        ("empty", "", &[]),
+        ("only marks", "” “ ” \"", &[]),
+    ];
 
-    t!(
-        curly,
-        "He said “we will win” today.",
-        vec![vec!["“we will win”"]]
-    );
-    t!(
-        straight,
-        "He said \"we will win\" today.",
-        vec![vec!["\"we will win\""]]
-    );
-    t!(
-        german,
-        "Er sagte „wir gewinnen“ heute.",
-        vec![vec!["„wir gewinnen“"]]
-    );
-    t!(
-        polish,
-        "Powiedział „wygramy” dziś.",
-        vec![vec!["„wygramy”"]]
-    );
-    t!(
-        guillemets,
-        "Il a dit «nous gagnerons» hier.",
-        vec![vec!["«nous gagnerons»"]]
-    );
-    t!(
-        reversed_guillemets,
-        "Er sagte »wir gewinnen« heute.",
-        vec![vec!["»wir gewinnen«"]]
-    );
-    t!(
-        single_guillemets,
-        "Il a dit ‹oui› hier.",
-        vec![vec!["‹oui›"]]
-    );
-    t!(
-        corner,
-        "彼は「勝つ」と言った。『本』も",
-        vec![vec!["「勝つ」"], vec!["『本』"]]
-    );
-    t!(single_curly, "A ‘virtual’ test.", vec![vec!["‘virtual’"]]);
-    t!(
-        single_straight,
-        "A 'virtual' test.",
-        vec![vec!["'virtual'"]]
-    );
-    t!(
-        nested,
-        "“He told me ‘no’ and “never” again,” she said.",
-        vec![vec!["“He told me ‘no’ and “never” again,”"]]
-    );
-    t!(
-        apostrophes,
-        "Don’t ask about the ’90s or rock ’n’ roll, journalists’ ideas.",
-        vec![]
-    );
-    t!(
-        stray_right_single,
-        "Peskov spoke of journalists ’interest in it.",
-        vec![]
-    );
-    t!(
-        missing_opening_mark,
-        "Intro.\nWe are moving forward, and we have something to share ” He expressed.",
-        vec![vec![
-            "We are moving forward, and we have something to share ”"
-        ]]
-    );
-    t!(
-        never_closed,
-        "“We will win the race\nNext paragraph.",
-        vec![vec!["“We will win the race"]]
-    );
-    t!(
-        multi_paragraph,
-        "“First part.\n“Second part.\n“Third part,” she said.",
-        vec![vec!["“First part.", "“Second part.", "“Third part,”"]]
-    );
-    t!(
-        split_by_tag,
-        "“A,” he said, “B.”",
-        vec![vec!["“A,”"], vec!["“B.”"]]
-    );
-    t!(
-        mixed_styles,
-        "“Immunity deals should go,\" he said.",
-        vec![vec!["“Immunity deals should go,\""]]
-    );
-    t!(
-        double_apostrophes,
-        "Not paying taxes ''makes me smart,'' he said.",
-        vec![vec!["''makes me smart,''"]]
-    );
-    t!(empty, "", vec![]);
-    t!(only_marks, "” “ ” \"", vec![]);
+    #[test]
+    fn every_mark_style_apostrophe_and_repair() {
+        for (case, text, want) in CASES {
+            let want: Vec<Vec<&str>> = want.iter().map(|q| q.to_vec()).collect();
+            assert_eq!(quotes(text), want, "{case}");
+        }
+    }
 
     #[test]
     fn many_unmatched_marks_do_not_blow_up() {

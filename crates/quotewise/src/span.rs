@@ -22,6 +22,17 @@ pub struct Span {
 }
 
 impl Span {
+    /// The span of `text[start..end]`, given its char offsets.
+    pub(crate) fn of(text: &str, (start, end): (usize, usize), (cs, ce): (usize, usize)) -> Span {
+        Span {
+            start,
+            end,
+            char_start: cs,
+            char_end: ce,
+            text: text[start..end].to_string(),
+        }
+    }
+
     /// The byte range of the span.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -92,13 +103,8 @@ impl<'t> CharIndex<'t> {
 
     /// Makes the span of bytes `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end,
-            char_start: self.char_offset(start),
-            char_end: self.char_offset(end),
-            text: self.text[start..end].to_string(),
-        }
+        let chars = (self.char_offset(start), self.char_offset(end));
+        Span::of(self.text, (start, end), chars)
     }
 }
 

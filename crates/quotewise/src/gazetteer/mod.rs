@@ -601,13 +601,8 @@ impl<'t> Spans<'t> {
     }
 
     fn span(&mut self, start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end,
-            char_start: self.char_offset(start),
-            char_end: self.char_offset(end),
-            text: self.text[start..end].to_string(),
-        }
+        let chars = (self.char_offset(start), self.char_offset(end));
+        Span::of(self.text, (start, end), chars)
     }
 }
 
