@@ -4,6 +4,9 @@
 //! (in `error.rs`). The notebook helpers (HTML view, pandas) are pure Python
 //! in `python/quotewise/`.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod document;
 mod error;
 mod extractor;
