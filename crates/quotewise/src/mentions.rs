@@ -1,7 +1,7 @@
 //! Mentions of people and organisations: proper names with their titles,
 //! pronouns, and descriptions (`the Russian leader`, `a senior official`).
 
-use crate::lexicon::{self, Flags, Pronoun, NATIONALITIES, ORG_WORDS, ROLES, TITLES, VERBS};
+use crate::lexicon::{self, Flags, Pronoun, ROLES, TITLES, VERBS};
 use crate::model::Gender;
 use crate::text::{Kind, Text};
 
@@ -234,9 +234,8 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
         }
     }
     // "President" alone, "Russian" alone: no name ("Kremlin" is one).
-    let w = t.tok(k);
     if k == last
-        && (TITLES.contains_key(w) || NATIONALITIES.contains_key(w) && !ORG_WORDS.contains_key(w))
+        && (t.has(k, Flags::TITLE) || t.has(k, Flags::NATIONALITY) && !t.has(k, Flags::ORG_WORD))
     {
         return None;
     }
