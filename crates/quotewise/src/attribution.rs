@@ -263,17 +263,13 @@ fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     let mut k = j + 1;
     while k < limit && k <= j + 7 && t.is_word(k) {
         if speech_verb(t, k).is_some() && k > j + 1 {
-            return Some(Mention {
-                first: j,
-                last: k - 1,
-                kind: MentionKind::Description {
-                    plural: false,
-                    org: false,
-                },
-                name: None,
-                descriptors: (j + 1..k).map(|i| t.tok(i).to_lowercase()).collect(),
-                gender: None,
-            });
+            return Some(Mention::description(
+                j,
+                k - 1,
+                false,
+                false,
+                (j + 1..k).map(|i| t.tok(i).to_lowercase()).collect(),
+            ));
         }
         k += 1;
     }
@@ -333,16 +329,14 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     {
         k += 1;
     }
-    (k > j && verb_at(t, k).is_none()).then(|| Mention {
-        first: j,
-        last: k,
-        kind: MentionKind::Description {
-            plural: false,
-            org: false,
-        },
-        name: None,
-        descriptors: (j + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
-        gender: None,
+    (k > j && verb_at(t, k).is_none()).then(|| {
+        Mention::description(
+            j,
+            k,
+            false,
+            false,
+            (j + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        )
     })
 }
 
@@ -517,16 +511,14 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
             t.tok(k),
             "of" | "for" | "with" | "and" | "or" | "but" | "the" | "a" | "an" | "to" | "in"
         );
-    (ok && head_ok).then(|| Mention {
-        first: s,
-        last: k,
-        kind: MentionKind::Description {
-            plural: t.tok(k).ends_with('s'),
-            org: false,
-        },
-        name: None,
-        descriptors: vec![t.tok(k).to_lowercase()],
-        gender: None,
+    (ok && head_ok).then(|| {
+        Mention::description(
+            s,
+            k,
+            t.tok(k).ends_with('s'),
+            false,
+            vec![t.tok(k).to_lowercase()],
+        )
     })
 }
 
@@ -564,16 +556,14 @@ fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
             && !FUNCTION.contains(&t.tok(i))
             && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
     });
-    words_ok.then(|| Mention {
-        first: det,
-        last: k,
-        kind: MentionKind::Description {
-            plural: false,
-            org: false,
-        },
-        name: None,
-        descriptors: (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
-        gender: None,
+    words_ok.then(|| {
+        Mention::description(
+            det,
+            k,
+            false,
+            false,
+            (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+        )
     })
 }
 
@@ -642,14 +632,13 @@ fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             // With a comma, only a verb right before it or one that takes
             // an object (`told Chris Wallace of Fox News, “…”`).
             // Or an inverted tag: `Said Comey, “…”`.
+            let named_after = mention_starting_at(t, cue_end + 1, open);
             let reachable = colon
                 || v == k
                 || is_tell(t.tok(v))
-                || (v < k
-                    && mention_starting_at(t, cue_end + 1, open).is_some_and(|m| m.last == k));
+                || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
             if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
-                let speaker = subject_of(t, v, floor, info.gerund);
-                let speaker = speaker.or_else(|| mention_starting_at(t, cue_end + 1, open));
+                let speaker = subject_of(t, v, floor, info.gerund).or(named_after);
                 // `…, the crowd chanted, “…”`: a verb of saying with a
                 // comma or colon before the quote tags it even when its
                 // subject is not found.
@@ -1080,17 +1069,13 @@ fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
     if comma == from || (from..comma).any(|k| !t.is_word(k)) {
         return None;
     }
-    mention_ending_at(t, comma - 1, from).or(Some(Mention {
-        first: from,
-        last: comma - 1,
-        kind: MentionKind::Description {
-            plural: false,
-            org: false,
-        },
-        name: None,
-        descriptors: Vec::new(),
-        gender: None,
-    }))
+    mention_ending_at(t, comma - 1, from).or(Some(Mention::description(
+        from,
+        comma - 1,
+        false,
+        false,
+        Vec::new(),
+    )))
 }
 
 /// `X said (that) …`, `X told Y that …`, `…, X said.`, `…, said X.`

@@ -38,6 +38,24 @@ pub(crate) struct Mention {
 }
 
 impl Mention {
+    /// A description (no name, no gender) over tokens `first..=last`.
+    pub fn description(
+        first: usize,
+        last: usize,
+        plural: bool,
+        org: bool,
+        descriptors: Vec<String>,
+    ) -> Mention {
+        Mention {
+            first,
+            last,
+            kind: MentionKind::Description { plural, org },
+            name: None,
+            descriptors,
+            gender: None,
+        }
+    }
+
     /// The byte range to report: the name proper for names (without a
     /// possessive `’s`), the whole mention otherwise.
     pub fn byte_range(&self, t: &Text) -> (usize, usize) {
@@ -54,8 +72,9 @@ impl Mention {
 
     /// The name proper, possessive stripped, for clustering.
     pub fn name_words<'a, 't: 'a>(&self, t: &'a Text<'t>) -> impl Iterator<Item = &'t str> + 'a {
-        let (a, b) = self.name.map_or((1, 0), |(a, b)| (a, b));
-        (a..=b)
+        self.name
+            .into_iter()
+            .flat_map(|(a, b)| a..=b)
             .filter(|&i| t.is_word(i))
             .map(|i| strip_possessive(t.tok(i)))
     }
@@ -128,10 +147,9 @@ pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> 
     }
     // After an article or possessive, a form that can be a noun is one
     // (`a call for`, `his comments on`, `an impassioned call for`).
-    let noun_form = word.len() >= info.lemma.len()
-        && word
-            .strip_prefix(info.lemma)
-            .is_some_and(|rest| rest.is_empty() || rest == "s");
+    let noun_form = word
+        .strip_prefix(info.lemma)
+        .is_some_and(|rest| rest.is_empty() || rest == "s");
     let article = |k: usize| {
         t.is_word(k)
             && matches!(
@@ -306,17 +324,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
     // A relative pronoun subject ("…, who said"): it stands for the name
     // before it, resolved later.
     if matches!(w, "who" | "which") && end > floor {
-        return Some(Mention {
-            first: end,
-            last: end,
-            kind: MentionKind::Description {
-                plural: false,
-                org: w == "which",
-            },
-            name: None,
-            descriptors: vec![w.to_string()],
-            gender: None,
-        });
+        return Some(Mention::description(
+            end,
+            end,
+            false,
+            w == "which",
+            vec![w.to_string()],
+        ));
     }
     if let Some(p) = lexicon::pronoun(w) {
         return Some(Mention {
@@ -357,17 +371,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             && first == end
         {
             // "Democrats said": a group.
-            return Some(Mention {
-                first: m.first,
-                last: end,
-                kind: MentionKind::Description {
-                    plural: true,
-                    org: false,
-                },
-                name: None,
-                descriptors: vec![t.tok(end).to_lowercase()],
-                gender: None,
-            });
+            return Some(Mention::description(
+                m.first,
+                end,
+                true,
+                false,
+                vec![t.tok(end).to_lowercase()],
+            ));
         }
         return Some(m);
     }
@@ -380,17 +390,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             while first > floor && is_name_word(t, first - 1) {
                 first -= 1;
             }
-            return Some(Mention {
+            return Some(Mention::description(
                 first,
-                last: end,
-                kind: MentionKind::Description {
-                    plural: false,
-                    org: ROLES.get(w).is_some_and(|r| r.org),
-                },
-                name: None,
-                descriptors: vec![strip_possessive(owner).to_lowercase(), w.to_string()],
-                gender: None,
-            });
+                end,
+                false,
+                ROLES.get(w).is_some_and(|r| r.org),
+                vec![strip_possessive(owner).to_lowercase(), w.to_string()],
+            ));
         }
     }
     if let Some(role) = t.has(end, Flags::ROLE).then(|| ROLES.get(w)).flatten() {
@@ -424,17 +430,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         if !role.plural && !has_det && first == end {
             return None;
         }
-        return Some(Mention {
+        return Some(Mention::description(
             first,
-            last: end,
-            kind: MentionKind::Description {
-                plural: role.plural,
-                org: role.org,
-            },
-            name: None,
+            end,
+            role.plural,
+            role.org,
             descriptors,
-            gender: None,
-        });
+        ));
     }
     None
 }
