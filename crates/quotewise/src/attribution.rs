@@ -477,7 +477,7 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         .take(8)
         .find(|&i| t.is_punct(i, ','))
         .map_or(start, |c| c + 1);
-    while s < k && !t.is_word(s) && matches!(t.tokens[s].kind, Kind::Mark(_)) {
+    while s < k && matches!(t.tokens[s].kind, Kind::Mark(_)) {
         s += 1;
     }
     while s < k && t.is_word(s) && OPENERS.contains(&t.tok(s)) {

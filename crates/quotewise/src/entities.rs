@@ -32,6 +32,20 @@ pub(crate) struct Entities {
 }
 
 impl Entities {
+    /// The name of cluster `c` in its original case: its fullest mention's
+    /// words (the first of the fullest).
+    pub fn name(&self, t: &Text, c: &Cluster) -> String {
+        let best = c
+            .mentions
+            .iter()
+            .max_by_key(|&&k| (self.mentions[k].name_words(t).count(), usize::MAX - k))
+            .expect("clusters have mentions");
+        self.mentions[*best]
+            .name_words(t)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The cluster whose mention covers token `i` (within the name proper).
     pub fn cluster_at_token(&self, i: usize) -> Option<usize> {
         let k = self.mentions.partition_point(|m| m.last < i);
@@ -221,15 +235,7 @@ mod tests {
     fn names(t: &Text, e: &Entities) -> Vec<String> {
         e.clusters
             .iter()
-            .map(|c| {
-                let m = c
-                    .mentions
-                    .iter()
-                    .map(|&k| &e.mentions[k])
-                    .max_by_key(|m| m.name_words(t).count())
-                    .unwrap();
-                m.name_words(t).collect::<Vec<_>>().join(" ").to_lowercase()
-            })
+            .map(|c| e.name(t, c).to_lowercase())
             .collect()
     }
 

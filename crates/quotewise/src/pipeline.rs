@@ -174,16 +174,7 @@ fn build(
         .iter()
         .enumerate()
         .map(|(id, c)| {
-            // The fullest mention gives the name in its original case.
-            let best = c
-                .mentions
-                .iter()
-                .max_by_key(|&&k| (ents.mentions[k].name_words(t).count(), usize::MAX - k))
-                .expect("clusters have mentions");
-            let name = ents.mentions[*best]
-                .name_words(t)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = ents.name(t, c);
             let mentions = c
                 .mentions
                 .iter()
