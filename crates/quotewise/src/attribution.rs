@@ -268,7 +268,9 @@ fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
                 k - 1,
                 false,
                 false,
-                (j + 1..k).map(|i| t.tok(i).to_lowercase()).collect(),
+                (j + 1..k)
+                    .map(|i| crate::text::lower_word(t.tok(i)))
+                    .collect(),
             ));
         }
         k += 1;
@@ -312,7 +314,7 @@ fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
 fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     if !t.is_word(j)
         || !matches!(
-            t.tok(j).to_lowercase().as_str(),
+            crate::text::lower(t.tok(j)).as_ref(),
             "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
         )
     {
@@ -335,7 +337,9 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
             k,
             false,
             false,
-            (j + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+            (j + 1..=k)
+                .map(|i| crate::text::lower_word(t.tok(i)))
+                .collect(),
         )
     })
 }
@@ -517,7 +521,7 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
             k,
             t.tok(k).ends_with('s'),
             false,
-            vec![t.tok(k).to_lowercase()],
+            vec![crate::text::lower_word(t.tok(k))],
         )
     })
 }
@@ -562,7 +566,9 @@ fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
             k,
             false,
             false,
-            (det + 1..=k).map(|i| t.tok(i).to_lowercase()).collect(),
+            (det + 1..=k)
+                .map(|i| crate::text::lower_word(t.tok(i)))
+                .collect(),
         )
     })
 }
@@ -1340,7 +1346,7 @@ fn reported_candidate(piece: (usize, usize), cue: (usize, usize), m: Mention) ->
 fn opens_adverbial(t: &Text, a: usize) -> bool {
     t.is_word(a)
         && matches!(
-            t.tok(a).to_lowercase().as_str(),
+            crate::text::lower(t.tok(a)).as_ref(),
             "at" | "in"
                 | "on"
                 | "after"

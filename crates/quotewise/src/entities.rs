@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lexicon::{LOWER_TITLES, ORG_WORDS, PLACES, ROLES};
 use crate::mentions::{self, Mention};
 use crate::model::{EntityKind, Gender};
-use crate::text::Text;
+use crate::text::{Text, Word};
 
 /// An entity being built.
 #[derive(Clone, Debug)]
@@ -18,7 +18,7 @@ pub(crate) struct Cluster {
     pub gender: Option<Gender>,
     /// Indices into the mention list.
     pub mentions: Vec<usize>,
-    pub descriptors: Vec<String>,
+    pub descriptors: Vec<Word>,
     /// The places its nationality descriptors name (`russian` → Russia).
     pub places: Vec<&'static str>,
 }
@@ -40,10 +40,14 @@ impl Entities {
             .iter()
             .max_by_key(|&&k| (self.mentions[k].name_words(t).count(), usize::MAX - k))
             .expect("clusters have mentions");
-        self.mentions[*best]
-            .name_words(t)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut name = String::new();
+        for w in self.mentions[*best].name_words(t) {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name
     }
 
     /// The cluster whose mention covers token `i` (within the name proper).
@@ -56,35 +60,58 @@ impl Entities {
 }
 
 /// Lower-case word ids for one document: each distinct spelling is
-/// lower-cased once, and names compare as short lists of numbers.
-#[derive(Default)]
+/// lower-cased once, and names compare as short lists of numbers. Each
+/// token's id is kept, as names are looked at more than once.
 struct Words<'t> {
     by_form: HashMap<&'t str, u32>,
-    by_lower: HashMap<String, u32>,
+    by_lower: HashMap<Word, u32>,
+    of_token: Vec<u32>,
 }
 
 impl<'t> Words<'t> {
-    fn id(&mut self, form: &'t str) -> u32 {
-        if let Some(&id) = self.by_form.get(form) {
-            return id;
+    fn new(t: &Text<'t>) -> Words<'t> {
+        Words {
+            by_form: HashMap::default(),
+            by_lower: HashMap::default(),
+            of_token: vec![u32::MAX; t.tokens.len()],
         }
-        let next = self.by_lower.len() as u32;
-        let id = *self.by_lower.entry(form.to_lowercase()).or_insert(next);
-        self.by_form.insert(form, id);
+    }
+
+    /// The id of word token `i`, possessive stripped.
+    fn id(&mut self, t: &Text<'t>, i: usize) -> u32 {
+        if self.of_token[i] != u32::MAX {
+            return self.of_token[i];
+        }
+        let form = mentions::strip_possessive(t.tok(i));
+        let id = match self.by_form.get(form) {
+            Some(&id) => id,
+            None => {
+                let next = self.by_lower.len() as u32;
+                let id = *self
+                    .by_lower
+                    .entry(crate::text::lower_word(form))
+                    .or_insert(next);
+                self.by_form.insert(form, id);
+                id
+            }
+        };
+        self.of_token[i] = id;
         id
     }
 
     /// The ids of a mention's name words, into `out`.
     fn of(&mut self, t: &Text<'t>, m: &Mention, out: &mut Vec<u32>) {
         out.clear();
-        out.extend(m.name_words(t).map(|w| self.id(w)));
+        if let Some((a, b)) = m.name {
+            out.extend((a..=b).filter(|&i| t.is_word(i)).map(|i| self.id(t, i)));
+        }
     }
 }
 
 /// Finds name mentions and clusters them.
 pub(crate) fn find(t: &Text) -> Entities {
     let all = mentions::names(t);
-    let mut ids = Words::default();
+    let mut ids = Words::new(t);
     let mut words: Vec<u32> = Vec::new();
     // Capitalised words seen away from a sentence start: these are names
     // wherever they stand; a lone capitalised word opening a sentence is a
@@ -105,7 +132,7 @@ pub(crate) fn find(t: &Text) -> Entities {
             if a != b || !t.starts_sentence(a) || m.first < a {
                 return true;
             }
-            let w = ids.id(mentions::strip_possessive(t.tok(a)));
+            let w = ids.id(t, a);
             known.contains(&w) || mentions::verb_at(t, b + 1).is_some()
         })
         .collect();
@@ -198,12 +225,9 @@ pub(crate) fn find(t: &Text) -> Entities {
 fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     let m0 = &mentions[c.mentions[0]];
     let (a, b) = m0.name.expect("names have a name");
-    let original: Vec<&str> = (a..=b)
-        .filter(|&i| t.is_word(i))
-        .map(|i| t.tok(i))
-        .collect();
+    let original = || (a..=b).filter(|&i| t.is_word(i)).map(|i| t.tok(i));
     let mut org = None;
-    for w in &original {
+    for w in original() {
         if let Some(kind) = ORG_WORDS.get(mentions::strip_possessive(w)) {
             org = Some(*kind);
             if *kind == EntityKind::Media {
@@ -214,7 +238,17 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     if let Some(kind) = org {
         return kind;
     }
-    if PLACES.contains(original.join(" ").as_str()) {
+    let is_place = || {
+        let mut name = String::with_capacity(t.tokens[b].end - t.tokens[a].start);
+        for w in original() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        PLACES.contains(name.as_str())
+    };
+    if is_place() {
         return EntityKind::Place;
     }
     let person_role = c.descriptors.iter().any(|d| {
@@ -252,7 +286,7 @@ mod tests {
         assert_eq!(e.clusters[0].mentions.len(), 3);
         assert_eq!(e.clusters[0].kind, EntityKind::Person);
         assert_eq!(e.clusters[2].kind, EntityKind::Organisation);
-        assert!(e.clusters[3].descriptors.contains(&"spokesman".to_string()));
+        assert!(e.clusters[3].descriptors.contains(&Word::from("spokesman")));
     }
 
     #[test]

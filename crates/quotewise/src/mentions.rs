@@ -3,7 +3,7 @@
 
 use crate::lexicon::{self, Flags, Pronoun, ROLES, TITLES, VERBS};
 use crate::model::Gender;
-use crate::text::{Kind, Text};
+use crate::text::{Kind, Text, Word};
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub(crate) struct Mention {
     /// Token range of the name without titles (names only).
     pub name: Option<(usize, usize)>,
     /// Lower-case titles, roles and nationality words in the mention.
-    pub descriptors: Vec<String>,
+    pub descriptors: Vec<Word>,
     /// Gender shown by a title or pronoun.
     pub gender: Option<Gender>,
 }
@@ -44,7 +44,7 @@ impl Mention {
         last: usize,
         plural: bool,
         org: bool,
-        descriptors: Vec<String>,
+        descriptors: Vec<Word>,
     ) -> Mention {
         Mention {
             first,
@@ -82,6 +82,10 @@ impl Mention {
 
 /// `Putin’s` → `Putin`; `Sanders’` → `Sanders`.
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // Possessives end in `s`, `S` or an apostrophe (`’` ends in 0x99).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’S", "'S", "’", "'"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -264,8 +268,8 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
 /// words before it (`Kremlin spokesman Dmitry Peskov`).
 fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
     let name_first = split_titles(t, first, last)?;
-    let mut descriptors: Vec<String> = (first..name_first)
-        .map(|k| t.tok(k).to_lowercase())
+    let mut descriptors: Vec<Word> = (first..name_first)
+        .map(|k| crate::text::lower_word(t.tok(k)))
         .collect();
     let mut gender = None;
     for k in first..name_first {
@@ -291,7 +295,9 @@ fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
     }
     let start = if saw_role { k } else { first };
     if saw_role {
-        let mut extra: Vec<String> = (k..first).map(|j| t.tok(j).to_lowercase()).collect();
+        let mut extra: Vec<Word> = (k..first)
+            .map(|j| crate::text::lower_word(t.tok(j)))
+            .collect();
         extra.append(&mut descriptors);
         descriptors = extra;
     }
@@ -329,7 +335,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             end,
             false,
             w == "which",
-            vec![w.to_string()],
+            vec![Word::from(w)],
         ));
     }
     if let Some(p) = lexicon::pronoun(w) {
@@ -376,7 +382,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 end,
                 true,
                 false,
-                vec![t.tok(end).to_lowercase()],
+                vec![crate::text::lower_word(t.tok(end))],
             ));
         }
         return Some(m);
@@ -395,14 +401,17 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 end,
                 false,
                 ROLES.get(w).is_some_and(|r| r.org),
-                vec![strip_possessive(owner).to_lowercase(), w.to_string()],
+                vec![
+                    crate::text::lower_word(strip_possessive(owner)),
+                    Word::from(w),
+                ],
             ));
         }
     }
     if let Some(role) = t.has(end, Flags::ROLE).then(|| ROLES.get(w)).flatten() {
         // A description: walk back over modifiers to a determiner.
         let mut first = end;
-        let mut descriptors = vec![role.singular.to_string()];
+        let mut descriptors = vec![Word::from(role.singular)];
         while first > floor
             && t.tokens[first - 1].sentence == t.tokens[end].sentence
             && t.is_word(first - 1)
@@ -418,7 +427,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 || pw.ends_with("’s")
                 || pw.ends_with("'s")
             {
-                descriptors.push(strip_possessive(pw).to_lowercase());
+                descriptors.push(crate::text::lower_word(strip_possessive(pw)));
                 first -= 1;
                 continue;
             }
@@ -522,7 +531,10 @@ mod tests {
         let ms = names(&t);
         let got: Vec<(String, Vec<String>)> = ms
             .iter()
-            .map(|m| (text_of(&t, m), m.descriptors.clone()))
+            .map(|m| {
+                let descriptors = m.descriptors.iter().map(Word::to_string).collect();
+                (text_of(&t, m), descriptors)
+            })
             .collect();
         assert_eq!(
             got,

@@ -189,7 +189,7 @@ fn build(
                 kind: c.kind,
                 gender: c.gender,
                 mentions,
-                descriptors: c.descriptors.clone(),
+                descriptors: c.descriptors.iter().map(|d| d.to_string()).collect(),
                 gazetteer_id: None,
                 link: None,
             }

@@ -137,6 +137,34 @@ impl<'t> Text<'t> {
     }
 }
 
+/// A short string kept inline (no heap allocation up to 24 bytes): the
+/// lower-case words mentions carry as descriptors and clustering keys.
+pub(crate) type Word = compact_str::CompactString;
+
+/// `word` in lower case, as a [`Word`].
+pub(crate) fn lower_word(word: &str) -> Word {
+    if word.is_ascii() {
+        let mut w = Word::from(word);
+        w.make_ascii_lowercase();
+        w
+    } else {
+        Word::from(word.to_lowercase())
+    }
+}
+
+/// `word` in lower case: borrowed when it has no capitals, and ASCII words
+/// without Unicode case mapping.
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// The char at byte `i` of `text` (ASCII without decoding).
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -148,83 +176,113 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Is ASCII byte `b` a letter or digit? (A table: the tokenizer asks it
+/// for nearly every byte of the text.)
+#[inline]
+fn ascii_alnum(b: u8) -> bool {
+    static TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
+    TABLE[b as usize]
+}
+
+/// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
+/// between two tokens starts a new one); sentences are left to [`segment`].
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let token = |start, end, kind| Token {
-        start,
-        end,
-        kind,
-        sentence: 0,
-        paragraph: 0,
-    };
+    let mut paragraph = 0u32;
+    let mut newline = false;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut last = c;
-            loop {
-                // ASCII letters and digits first: most words are nothing else.
-                let run = bytes[end..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                if run > 0 {
-                    end += run;
-                    last = bytes[end - 1] as char;
-                }
-                let Some(d) = char_at(text, end) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    end += d.len_utf8();
-                    last = d;
-                    continue;
-                }
-                // Inner joiners: don’t, Putin’s, pro-Russian, U.S, 3.5, 1,000.
-                let joiner = is_apostrophe(d) || matches!(d, '-' | '.' | ',' | '&');
-                if !joiner || !last.is_alphanumeric() {
-                    break;
-                }
-                let ok = match (d, char_at(text, end + d.len_utf8())) {
-                    (_, None) => false,
-                    (',', Some(n)) => last.is_ascii_digit() && n.is_ascii_digit(),
-                    ('.', Some(n)) => {
-                        n.is_alphanumeric() && !n.is_lowercase() || n.is_ascii_digit()
-                    }
-                    (_, Some(n)) => n.is_alphanumeric(),
-                };
-                if !ok {
-                    break;
-                }
-                end += d.len_utf8();
-                last = d;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                newline |= b == b'\n';
+                i += 1;
+                continue;
             }
-            // A trailing period belongs to abbreviations and initials.
-            if bytes.get(end) == Some(&b'.') && takes_period(&text[i..end]) {
-                end += 1;
-            }
-            tokens.push(token(i, end, Kind::Word));
-            i = end;
-        } else if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
-            // Two apostrophes stand for a double quotation mark (''…'').
-            tokens.push(token(i, i + 2, Kind::Mark('"')));
-            i += 2;
+            (b as char, 1)
         } else {
-            let kind = if is_mark(c) {
-                Kind::Mark(c)
-            } else {
-                Kind::Punct(c)
-            };
-            tokens.push(token(i, i + c.len_utf8(), kind));
-            i += c.len_utf8();
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            (c, c.len_utf8())
+        };
+        if newline && !tokens.is_empty() {
+            paragraph += 1;
         }
+        newline = false;
+        let (end, kind) = if ascii_alnum(b) || b >= 0x80 && c.is_alphanumeric() {
+            (word_end(text, i, c), Kind::Word)
+        } else if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // Two apostrophes stand for a double quotation mark (''…'').
+            (i + 2, Kind::Mark('"'))
+        } else if is_mark(c) {
+            (i + len, Kind::Mark(c))
+        } else {
+            (i + len, Kind::Punct(c))
+        };
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            sentence: 0,
+            paragraph,
+        });
+        i = end;
     }
     tokens
+}
+
+/// The end of the word that starts at byte `i` with `first`.
+fn word_end(text: &str, i: usize, first: char) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = i + first.len_utf8();
+    let mut last_digit = first.is_ascii_digit();
+    loop {
+        // ASCII letters and digits first: most words are nothing else.
+        let run = bytes[end..].iter().take_while(|&&b| ascii_alnum(b)).count();
+        if run > 0 {
+            end += run;
+            last_digit = bytes[end - 1].is_ascii_digit();
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            end += d.len_utf8();
+            last_digit = false;
+            continue;
+        }
+        // Inner joiners: don’t, Putin’s, pro-Russian, U.S, 3.5, 1,000.
+        if !(is_apostrophe(d) || matches!(d, '-' | '.' | ',' | '&')) {
+            break;
+        }
+        let ok = match (d, char_at(text, end + d.len_utf8())) {
+            (_, None) => false,
+            (',', Some(n)) => last_digit && n.is_ascii_digit(),
+            ('.', Some(n)) => n.is_alphanumeric() && !n.is_lowercase() || n.is_ascii_digit(),
+            (_, Some(n)) => n.is_alphanumeric(),
+        };
+        if !ok {
+            break;
+        }
+        end += d.len_utf8();
+    }
+    // A trailing period belongs to abbreviations and initials.
+    if bytes.get(end) == Some(&b'.') && takes_period(&text[i..end]) {
+        end += 1;
+    }
+    end
 }
 
 /// Does `word` (without its period) take a trailing abbreviation period?
@@ -254,7 +312,8 @@ fn takes_period(word: &str) -> bool {
     STEMS.contains(word)
 }
 
-/// Marks each token with its sentence and paragraph; returns their ranges.
+/// Marks each token with its sentence; returns the ranges of sentences and
+/// of paragraphs (numbered by [`tokenize`]).
 fn segment(
     text: &str,
     tokens: &mut [Token],
@@ -263,21 +322,14 @@ fn segment(
     let mut paragraphs = Vec::new();
     let mut sent_start = 0;
     let mut para_start = 0;
-    let bytes = text.as_bytes();
     let n = tokens.len();
     for i in 0..n {
-        let (s, p) = (sentences.len() as u32, paragraphs.len() as u32);
-        tokens[i].sentence = s;
-        tokens[i].paragraph = p;
-        let Some(next) = tokens.get(i + 1).copied() else {
+        tokens[i].sentence = sentences.len() as u32;
+        let Some(next) = tokens.get(i + 1) else {
             break;
         };
-        let newline = bytes[tokens[i].end..next.start].contains(&b'\n');
-        let mut end_sentence = newline;
-        if !end_sentence {
-            end_sentence = ends_sentence(text, tokens, i);
-        }
-        if end_sentence {
+        let newline = next.paragraph != tokens[i].paragraph;
+        if newline || ends_sentence(text, tokens, i) {
             sentences.push(sent_start..i + 1);
             sent_start = i + 1;
         }
