@@ -40,7 +40,8 @@ impl Entities {
             .iter()
             .max_by_key(|&&k| (self.mentions[k].name_words(t).count(), usize::MAX - k))
             .expect("clusters have mentions");
-        let mut name = String::new();
+        let (a, b) = self.mentions[*best].byte_range(t);
+        let mut name = String::with_capacity(b - a);
         for w in self.mentions[*best].name_words(t) {
             if !name.is_empty() {
                 name.push(' ');

@@ -63,7 +63,8 @@ pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) ->
             mention_starting_at(t, first, r.end)
         })
         .collect();
-    let mut events: Vec<(usize, u8, Event)> = Vec::new();
+    let mut events: Vec<(usize, u8, Event)> =
+        Vec::with_capacity(subjects.len() + cands.len() + ents.mentions.len());
     for (s, m) in subjects.iter().enumerate() {
         if let Some(m) = m {
             events.push((m.first, 1, Event::Subject(s)));
@@ -81,7 +82,7 @@ pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) ->
 
     let mut out = vec![UNRESOLVED; cands.len()];
     // Salient entities, most recent last: (cluster, token, is subject/speaker).
-    let mut salient: Vec<(usize, usize, bool)> = Vec::new();
+    let mut salient: Vec<(usize, usize, bool)> = Vec::with_capacity(events.len());
     // Subject of each sentence, resolved (for continuation).
     let mut subject_entity: Vec<Option<usize>> = vec![None; t.sentences.len()];
     let mut last_pos = usize::MAX;
