@@ -60,48 +60,35 @@ impl Entities {
     }
 }
 
-/// Lower-case word ids for one document: each distinct spelling is
-/// lower-cased once, and names compare as short lists of numbers. Each
-/// token's id is kept, as names are looked at more than once.
-struct Words<'t> {
-    by_form: HashMap<&'t str, u32>,
+/// Lower-case word ids for one document: names compare as short lists of
+/// numbers. Each token's id is kept, as names are looked at more than once.
+struct Words {
     by_lower: HashMap<Word, u32>,
     of_token: Vec<u32>,
 }
 
-impl<'t> Words<'t> {
-    fn new(t: &Text<'t>) -> Words<'t> {
+impl Words {
+    fn new(t: &Text) -> Words {
         Words {
-            by_form: HashMap::default(),
-            by_lower: HashMap::default(),
+            by_lower: HashMap::with_capacity_and_hasher(64, Default::default()),
             of_token: vec![u32::MAX; t.tokens.len()],
         }
     }
 
     /// The id of word token `i`, possessive stripped.
-    fn id(&mut self, t: &Text<'t>, i: usize) -> u32 {
+    fn id(&mut self, t: &Text, i: usize) -> u32 {
         if self.of_token[i] != u32::MAX {
             return self.of_token[i];
         }
-        let form = mentions::strip_possessive(t.tok(i));
-        let id = match self.by_form.get(form) {
-            Some(&id) => id,
-            None => {
-                let next = self.by_lower.len() as u32;
-                let id = *self
-                    .by_lower
-                    .entry(crate::text::lower_word(form))
-                    .or_insert(next);
-                self.by_form.insert(form, id);
-                id
-            }
-        };
+        let lower = crate::text::lower_word(mentions::strip_possessive(t.tok(i)));
+        let next = self.by_lower.len() as u32;
+        let id = *self.by_lower.entry(lower).or_insert(next);
         self.of_token[i] = id;
         id
     }
 
     /// The ids of a mention's name words, into `out`.
-    fn of(&mut self, t: &Text<'t>, m: &Mention, out: &mut Vec<u32>) {
+    fn of(&mut self, t: &Text, m: &Mention, out: &mut Vec<u32>) {
         out.clear();
         if let Some((a, b)) = m.name {
             out.extend((a..=b).filter(|&i| t.is_word(i)).map(|i| self.id(t, i)));
