@@ -117,7 +117,13 @@ pub(crate) fn is_be(t: &Text, i: usize) -> bool {
 
 /// The reporting verb at token `i`, with its particle when it has one
 /// (`pointed out`): returns the verb facts and the last token of the cue.
+/// ([`Text::new`] has found them all with [`find_verb`].)
 pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
+    t.verb(i)
+}
+
+/// What [`verb_at`] answers, worked out from the words around token `i`.
+pub(crate) fn find_verb(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
     if !t.is_word(i) {
         return None;
     }

@@ -44,6 +44,10 @@ pub(crate) struct Text<'t> {
     first_words: Vec<usize>,
     /// What the word lists say about each token (empty for non-words).
     flags: Vec<Flags>,
+    /// For each token, 1 + its index in `verbs` if it is a reporting verb.
+    verb_of: Vec<u32>,
+    /// The reporting verbs: facts and the cue's last token.
+    verbs: Vec<(lexicon::VerbInfo, usize)>,
 }
 
 /// Is `c` a quotation-mark character the scanner looks at?
@@ -93,13 +97,40 @@ impl<'t> Text<'t> {
                 _ => Flags::default(),
             })
             .collect();
-        Text {
+        let mut t = Text {
             text,
             tokens,
             sentences,
             paragraphs,
             first_words,
             flags,
+            verb_of: Vec::new(),
+            verbs: Vec::new(),
+        };
+        // Reporting verbs are asked about many times per token by the
+        // sieves; they are found once. A capitalised form counts only at a
+        // sentence start.
+        let mut verb_of = vec![0; t.tokens.len()];
+        let mut verbs = Vec::new();
+        for (i, v) in verb_of.iter_mut().enumerate() {
+            if t.has(i, Flags::VERB) || t.has(i, Flags::UPPER) && t.starts_sentence(i) {
+                if let Some(verb) = crate::mentions::find_verb(&t, i) {
+                    verbs.push(verb);
+                    *v = verbs.len() as u32;
+                }
+            }
+        }
+        t.verb_of = verb_of;
+        t.verbs = verbs;
+        t
+    }
+
+    /// The reporting verb at token `i` and the last token of its cue
+    /// (`pointed out`), if it is one.
+    pub fn verb(&self, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
+        match self.verb_of.get(i) {
+            Some(&k) if k > 0 => Some(self.verbs[k as usize - 1]),
+            _ => None,
         }
     }
 
@@ -243,29 +274,25 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of the run of ASCII letters and digits from byte `from`.
+/// The end of the run of ASCII letters and digits from byte `end`.
 ///
-/// Lower-case letters, most of a word, are tested eight bytes at a time:
-/// a byte-by-byte loop mispredicts its exit once per word, and that was
-/// most of the tokenizer's time.
+/// Eight bytes are tested at a time: a byte-by-byte loop mispredicts its
+/// exit once per word, and that was most of the tokenizer's time.
 fn alnum_run(bytes: &[u8], mut end: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x80 * ONES;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        // Per byte, without carries between bytes (high bits cleared):
-        // bit 7 of `y + 0x1F` is `y >= b'a'`, of `y + 0x05` is `y > b'z'`.
+        // Per byte, with the high bits cleared so that no sum carries into
+        // the next byte: bit 7 of `y + (0x80 - lo)` is set when `y >= lo`.
         let y = x & !HIGH;
-        let lower = y.wrapping_add(0x1F * ONES) & !y.wrapping_add(0x05 * ONES) & !x & HIGH;
-        if lower == HIGH {
-            end += 8;
-            continue;
+        let at_least = |lo: u64| y.wrapping_add((0x80 - lo) * ONES);
+        let within = |lo: u8, hi: u8| at_least(u64::from(lo)) & !at_least(u64::from(hi) + 1);
+        let alnum = (within(b'a', b'z') | within(b'A', b'Z') | within(b'0', b'9')) & !x & HIGH;
+        if alnum != HIGH {
+            return end + ((!alnum & HIGH).trailing_zeros() / 8) as usize;
         }
-        end += ((!lower & HIGH).trailing_zeros() / 8) as usize;
-        if !ascii_alnum(bytes[end]) {
-            return end;
-        }
-        end += 1;
+        end += 8;
     }
     while end < bytes.len() && ascii_alnum(bytes[end]) {
         end += 1;
