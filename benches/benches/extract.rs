@@ -7,12 +7,20 @@
 //!   and ten copies of it, for the cost's linearity in document length;
 //! * `one-document/quote-storm`: a 10 MB single paragraph with thousands of
 //!   quote marks and no newline, against normal news per byte.
+//!
+//! With `--features mimalloc` the benchmark runs on mimalloc, the allocator
+//! of the `quotewise` CLI and of the Python module; without it, on the
+//! system allocator, as a Rust program that links the library would.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use quotewise::Extractor;
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn dev_texts(c: &mut Criterion) {
     let texts = quotewise_benches::news_texts();
