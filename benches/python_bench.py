@@ -13,7 +13,7 @@ Run from the repository root after ``pip install .``:
     .venv/bin/python benches/python_bench.py [--data FILE.jsonl] [--threads 2] [--repeat 1]
 
 ``--repeat N`` runs the batch on the articles N times over (a longer batch
-shows the steady state; one pass of the dev set is only ~30 ms of work).
+shows the steady state; one pass of the dev set is only ~15 ms of work).
 On a machine shared with other work, Linux's autogroup scheduling gives a
 session the same CPU share however many threads it runs, which hides the
 speed-up; measure in a session of its own with a higher share:
@@ -23,7 +23,10 @@ speed-up; measure in a session of its own with a higher share:
 The dev articles are read from ../shared/eval/data/polnear-dev.jsonl beside
 the repository (never copied into it); without them the sample article is
 used, repeated. Each number is the best of several rounds (the least
-disturbed by other processes).
+disturbed by other processes). The speed-up line also gives the median of
+the per-round ratios (loop and batch timed back to back): on a shared
+virtual machine whose speed drifts over seconds, the two best rounds can
+come from different moments, and the median shows the typical ratio.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -50,16 +54,21 @@ def load_texts(path: Path) -> tuple[list[str], str]:
     return [sample] * 100, f"{path} missing: the sample article x 100"
 
 
-def best_of_interleaved(functions, rounds: int) -> list[float]:
-    """The fastest of `rounds` timings of each function, in seconds. Rounds
-    alternate between the functions so that all see the same machine load."""
+def interleaved(functions, rounds: int) -> list[list[float]]:
+    """`rounds` timings of each function, in seconds. Rounds alternate
+    between the functions so that all see the same machine load."""
     times: list[list[float]] = [[] for _ in functions]
     for _ in range(rounds):
         for timing, function in zip(times, functions):
             start = time.perf_counter()
             function()
             timing.append(time.perf_counter() - start)
-    return [min(t) for t in times]
+    return times
+
+
+def best_of_interleaved(functions, rounds: int) -> list[float]:
+    """The fastest of `rounds` interleaved timings of each function."""
+    return [min(t) for t in interleaved(functions, rounds)]
 
 
 def loop_over_extract(extractor: quotewise.Extractor, texts: list[str]) -> None:
@@ -88,17 +97,22 @@ def main() -> int:
     print(f"quotewise {quotewise.__version__}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cpus; {what}, {megabytes:.2f} MB")
 
-    extractor.extract_many(texts)  # warm up (lexicons, thread pool, caches)
-    loop, many = best_of_interleaved(
+    # Warm up what is timed: lexicons, caches and the thread pool of
+    # `threads` threads (kept between calls).
+    extractor.extract_many(texts, threads=args.threads)
+    loops, manys = interleaved(
         [lambda: loop_over_extract(extractor, texts),
          lambda: extractor.extract_many(texts, threads=args.threads)],
         args.rounds,
     )
+    loop, many = min(loops), min(manys)
     print(f"loop over extract:           {loop * 1e3:8.1f} ms  ({megabytes / loop:6.1f} MB/s)")
     print(f"extract_many, {args.threads} threads:    {many * 1e3:8.1f} ms  "
           f"({megabytes / many:6.1f} MB/s)")
     speedup = loop / many
-    print(f"speed-up: {speedup:.2f}x (target >= 1.7x on 2 cores)")
+    paired = statistics.median(a / b for a, b in zip(loops, manys))
+    print(f"speed-up: {speedup:.2f}x (target >= 1.7x on 2 cores); "
+          f"median of paired rounds {paired:.2f}x")
 
     # A 1 KB text: the start of the longest article, cut at a char boundary.
     text = max(texts, key=len).encode()[:1024].decode("utf-8", "ignore")

@@ -3,9 +3,12 @@
 //! The CLI and the Python bindings both call these, so a batch behaves the
 //! same from every front end.
 
+use std::cmp::Reverse;
 use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rayon::ThreadPool;
 
 use crate::error::{Error, ErrorKind};
 use crate::extractor::Extractor;
@@ -16,7 +19,9 @@ impl Extractor {
     /// pool (one thread per core unless `RAYON_NUM_THREADS` says otherwise).
     ///
     /// The documents come back in the order of `texts`, each exactly what
-    /// [`Extractor::extract`] gives for that text.
+    /// [`Extractor::extract`] gives for that text. The longest texts are
+    /// extracted first, so that the batch does not end with one thread
+    /// busy on a long article while the others wait.
     ///
     /// ```
     /// let extractor = quotewise::Extractor::new();
@@ -26,11 +31,18 @@ impl Extractor {
     /// assert!(docs[1].quotes.is_empty());
     /// ```
     pub fn extract_many<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Document> {
-        texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+        let order = longest_first(texts);
+        let docs: Vec<Document> = order
+            .par_iter()
+            .map(|&i| self.extract(texts[i].as_ref()))
+            .collect();
+        in_input_order(&order, docs)
     }
 
     /// As [`Extractor::extract_many`], on a pool of exactly `threads`
-    /// threads made for this call.
+    /// threads. The pool is kept for the next call with the same number of
+    /// threads (starting threads costs about as much as extracting a short
+    /// article); a call with another number replaces it.
     ///
     /// # Errors
     /// [`ErrorKind::Config`] when the operating system refuses to start the
@@ -40,17 +52,66 @@ impl Extractor {
         texts: &[T],
         threads: NonZeroUsize,
     ) -> Result<Vec<Document>, Error> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.get())
-            .build()
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Config,
-                    format!("could not start {threads} extraction threads: {e}"),
-                )
-            })?;
-        Ok(pool.install(|| self.extract_many(texts)))
+        Ok(pool(threads)?.install(|| self.extract_many(texts)))
     }
+}
+
+/// The indices of `texts`, longest text first (ties in input order).
+///
+/// Extraction time grows with a text's length, so handing out the long
+/// texts first leaves only short ones to even out the threads' finishing
+/// times at the end of a batch (longest-processing-time-first scheduling).
+/// On the PolNeAR dev articles (the longest 22 KB, the median 4 KB; three
+/// passes), 2 threads, best of 30 in one process at a quiet moment: 1.73–
+/// 1.84x the serial loop in input order, 2.07–2.12x longest first. At busier
+/// moments of the shared 2-vCPU test machine the two were within noise
+/// (1.4–1.8x both).
+fn longest_first<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
+    let mut keyed: Vec<(Reverse<usize>, usize)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (Reverse(t.as_ref().len()), i))
+        .collect();
+    keyed.par_sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Puts `docs`, extracted in the order `order`, back in the order of the
+/// texts: `docs[k]` belongs to text `order[k]`.
+fn in_input_order(order: &[usize], docs: Vec<Document>) -> Vec<Document> {
+    let mut slots: Vec<Option<Document>> =
+        std::iter::repeat_with(|| None).take(docs.len()).collect();
+    for (&i, doc) in order.iter().zip(docs) {
+        slots[i] = Some(doc);
+    }
+    // `order` is a permutation of the indices, so every slot is filled.
+    slots.into_iter().flatten().collect()
+}
+
+/// The pool of `threads` threads kept from the last call, or a new one
+/// (which is then kept in its place).
+fn pool(threads: NonZeroUsize) -> Result<Arc<ThreadPool>, Error> {
+    static LAST: Mutex<Option<Arc<ThreadPool>>> = Mutex::new(None);
+    // A panic while the lock was held cannot leave the `Option` half
+    // written, so a poisoned lock is still good to use.
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(pool) = last.as_ref() {
+        if pool.current_num_threads() == threads.get() {
+            return Ok(Arc::clone(pool));
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.get())
+        .build()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("could not start {threads} extraction threads: {e}"),
+            )
+        })?;
+    let pool = Arc::new(pool);
+    *last = Some(Arc::clone(&pool));
+    Ok(pool)
 }
 
 #[cfg(test)]
@@ -73,6 +134,46 @@ mod tests {
         assert_eq!(
             extractor.extract_many_with_threads(&texts, two).unwrap(),
             one_by_one
+        );
+    }
+
+    #[test]
+    fn longest_first_orders_by_length_then_input_order() {
+        let texts = ["bb", "a", "ccc", "", "dd", "eee"];
+        assert_eq!(longest_first(&texts), [2, 5, 0, 4, 1, 3]);
+        let none: [&str; 0] = [];
+        assert!(longest_first(&none).is_empty());
+    }
+
+    #[test]
+    fn long_texts_first_still_come_back_in_input_order() {
+        let extractor = Extractor::new();
+        // Lengths rising, falling and repeated, so the extraction order
+        // differs from the input order.
+        let texts: Vec<String> = (0..40)
+            .map(|i| format!("“Point {i},” she said. ").repeat([1, 7, 3, 7, 0][i % 5] + i / 8))
+            .collect();
+        let docs = extractor.extract_many(&texts);
+        for (text, doc) in texts.iter().zip(&docs) {
+            assert_eq!(doc, &extractor.extract(text), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn pool_is_kept_for_the_same_thread_count() {
+        // Only this test asks for a count other than 2, so tests running
+        // alongside cannot replace the kept pool between these calls.
+        let two = NonZeroUsize::new(2).unwrap();
+        let a = pool(two).unwrap();
+        assert_eq!(a.current_num_threads(), 2);
+        assert!(Arc::ptr_eq(&a, &pool(two).unwrap()));
+        let three = pool(NonZeroUsize::new(3).unwrap()).unwrap();
+        assert_eq!(three.current_num_threads(), 3);
+        let two_again = pool(two).unwrap();
+        assert_eq!(two_again.current_num_threads(), 2);
+        assert!(
+            !Arc::ptr_eq(&a, &two_again),
+            "the 3-thread pool replaced it"
         );
     }
 
