@@ -95,6 +95,29 @@ def test_extractor_and_documents_cross_process_boundaries(sample):
     assert count == len(doc.quotes)
 
 
+def _batch_in_child(extractor, texts, results):
+    results.put([len(d.quotes) for d in extractor.extract_many(texts, threads=2)])
+
+
+def test_a_forked_child_gets_its_own_batch_threads(sample):
+    # The parent's kept 2-thread pool has no threads in a forked child; the
+    # child must start its own rather than wait for them forever.
+    extractor = quotewise.Extractor()
+    texts = [sample, sample[:500], sample]
+    expected = [len(d.quotes) for d in extractor.extract_many(texts, threads=2)]
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_batch_in_child, args=(extractor, texts, results))
+    child.start()
+    child.join(timeout=60)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail("extract_many hung in a forked child")
+    assert child.exitcode == 0
+    assert results.get(timeout=10) == expected
+
+
 def test_reprs_read_like_constructor_calls(doc):
     span = doc.quotes[0].content[0]
     assert repr(span) == (f"Span(start={span.start}, end={span.end}, char_start={span.char_start}, "

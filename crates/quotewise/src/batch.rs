@@ -90,13 +90,18 @@ fn in_input_order(order: &[usize], docs: Vec<Document>) -> Vec<Document> {
 
 /// The pool of `threads` threads kept from the last call, or a new one
 /// (which is then kept in its place).
+///
+/// A pool is kept with the process that started it: a child made by
+/// `fork` (Python's multiprocessing) inherits the pool but not its
+/// threads, and gets a pool of its own.
 fn pool(threads: NonZeroUsize) -> Result<Arc<ThreadPool>, Error> {
-    static LAST: Mutex<Option<Arc<ThreadPool>>> = Mutex::new(None);
+    static LAST: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
     // A panic while the lock was held cannot leave the `Option` half
     // written, so a poisoned lock is still good to use.
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(pool) = last.as_ref() {
-        if pool.current_num_threads() == threads.get() {
+    let process = std::process::id();
+    if let Some((owner, pool)) = last.as_ref() {
+        if *owner == process && pool.current_num_threads() == threads.get() {
             return Ok(Arc::clone(pool));
         }
     }
@@ -110,7 +115,7 @@ fn pool(threads: NonZeroUsize) -> Result<Arc<ThreadPool>, Error> {
             )
         })?;
     let pool = Arc::new(pool);
-    *last = Some(Arc::clone(&pool));
+    *last = Some((process, Arc::clone(&pool)));
     Ok(pool)
 }
 
