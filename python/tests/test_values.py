@@ -95,19 +95,20 @@ def test_extractor_and_documents_cross_process_boundaries(sample):
     assert count == len(doc.quotes)
 
 
-def _batch_in_child(extractor, texts, results):
-    results.put([len(d.quotes) for d in extractor.extract_many(texts, threads=2)])
+def _batch_in_child(extractor, texts, threads, results):
+    results.put([len(d.quotes) for d in extractor.extract_many(texts, threads=threads)])
 
 
-def test_a_forked_child_gets_its_own_batch_threads(sample):
-    # The parent's kept 2-thread pool has no threads in a forked child; the
-    # child must start its own rather than wait for them forever.
+@pytest.mark.parametrize("threads", [None, 2])
+def test_a_forked_child_gets_its_own_batch_threads(sample, threads):
+    # The parent's batch threads do not exist in a forked child; the child
+    # must start its own rather than wait for them forever.
     extractor = quotewise.Extractor()
     texts = [sample, sample[:500], sample]
-    expected = [len(d.quotes) for d in extractor.extract_many(texts, threads=2)]
+    expected = [len(d.quotes) for d in extractor.extract_many(texts, threads=threads)]
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    child = context.Process(target=_batch_in_child, args=(extractor, texts, results))
+    child = context.Process(target=_batch_in_child, args=(extractor, texts, threads, results))
     child.start()
     child.join(timeout=60)
     if child.is_alive():

@@ -141,9 +141,15 @@ impl PyExtractor {
             .map(|t| t.to_cow())
             .collect::<PyResult<Vec<_>>>()?;
         let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
-        let docs = detached(py, || match threads {
-            Some(n) => self.inner.extract_many_with_threads(&contents, n),
-            None => Ok(self.inner.extract_many(&contents)),
+        // Not rayon's global pool, even by default: a process forked by
+        // multiprocessing inherits that pool without its threads and would
+        // wait for them forever; the pool `extract_many_with_threads` keeps
+        // is started again in a forked child.
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
+        });
+        let docs = detached(py, || {
+            self.inner.extract_many_with_threads(&contents, threads)
         })?;
         Ok(docs
             .into_iter()
