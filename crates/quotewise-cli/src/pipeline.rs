@@ -29,7 +29,7 @@ use crate::render::{self, Format};
 /// A batch is sent on once it holds this many jobs…
 pub const BATCH_JOBS: usize = 512;
 /// … or this many bytes of input.
-pub const BATCH_BYTES: usize = 4 << 20;
+pub const BATCH_BYTES: usize = 1 << 20;
 /// Batches waiting between two stages.
 pub const QUEUE: usize = 2;
 
