@@ -23,6 +23,11 @@ impl Extractor {
     /// extracted first, so that the batch does not end with one thread
     /// busy on a long article while the others wait.
     ///
+    /// A process made by `fork` after rayon's global pool started has the
+    /// pool but not its threads, and this call would wait for them forever;
+    /// there, use [`Extractor::extract_many_with_threads`], whose pool is
+    /// started again in the child (the Python module always does).
+    ///
     /// ```
     /// let extractor = quotewise::Extractor::new();
     /// let docs = extractor.extract_many(&["“Yes,” she said.", "No quotes."]);
