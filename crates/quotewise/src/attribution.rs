@@ -1386,59 +1386,62 @@ fn opens_adverbial(t: &Text, a: usize) -> bool {
 fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
     // Words seen so far, counted as we go (not re-counted per token).
     let mut seen = usize::from(t.is_word(a));
+    // One look at each token's kind: in quote-dense text this loop runs
+    // over most tokens more than once.
     for k in a + 1..b {
-        seen += usize::from(t.is_word(k));
-        // (the comma may sit inside a closing quotation mark: `gun," but`)
-        let mut c = k + 1;
-        while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
-            c += 1;
-        }
-        let comma = matches!(t.tokens[k].kind, Kind::Punct(',' | ';'));
-        if comma
-            && t.is_word(c)
-            && matches!(
-                t.tok(c),
-                "but" | "and" | "while" | "although" | "though" | "yet" | "as"
-            )
-            && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
-        {
-            // keep a closing mark that hugs the comma: `another," and he`
-            return if c > k + 1 { c - 1 } else { k - 1 };
-        }
-        if t.is_word(k)
-            && t.tok(k) == "but"
-            && (k + 1..(k + 4).min(b)).any(|v| speech_verb(t, v).is_some())
-        {
-            return k - 1;
-        }
-        // `… loved ones - two sisters and a brother …`: a dash hands over to
-        // the writer; so does a second verb of the subject (`said he makes
-        // $41,000 a year and questioned how …`).
-        if seen >= 4 {
-            if matches!(t.tokens[k].kind, Kind::Punct('—' | '–' | '-')) && !t.is_word(k - 1)
-                || matches!(t.tokens[k].kind, Kind::Punct('—' | '–'))
-            {
-                return k - 1;
-            }
-            if t.is_word(k) && t.tok(k) == "and" && t.is_word(k + 1) {
-                let w = t.tok(k + 1);
-                let past = w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w);
-                if past || verb_at(t, k + 1).is_some_and(|(i, _)| !i.gerund && i.lemma != w) {
+        match t.tokens[k].kind {
+            Kind::Word => {
+                seen += 1;
+                let w = t.tok(k);
+                if w == "but" && (k + 1..(k + 4).min(b)).any(|v| speech_verb(t, v).is_some()) {
                     return k - 1;
                 }
+                // A second verb of the subject hands over to the writer
+                // (`said he makes $41,000 a year and questioned how …`).
+                if seen >= 4 && w == "and" && t.is_word(k + 1) {
+                    let w = t.tok(k + 1);
+                    let past = w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w);
+                    if past || verb_at(t, k + 1).is_some_and(|(i, _)| !i.gerund && i.lemma != w) {
+                        return k - 1;
+                    }
+                }
             }
-        }
-        // The writer takes over after `, saying …`, `, citing …`.
-        // (also `by Cleveland,” referring to …`: past a closing mark)
-        if t.is_punct(k, ',') && t.is_word(c) && seen >= 4 {
-            let w = t.tok(c);
-            let cut = (w.ends_with("ing")
-                && w.len() > 5
-                && !matches!(w, "including" | "according" | "during"))
-                || matches!(w, "while" | "whereas");
-            if cut {
-                return if c > k + 1 { c - 1 } else { k - 1 };
+            Kind::Punct(p @ (',' | ';')) => {
+                // (the comma may sit inside a closing quotation mark: `gun," but`)
+                let mut c = k + 1;
+                while c < b && matches!(t.tokens[c].kind, Kind::Mark(_)) {
+                    c += 1;
+                }
+                if !t.is_word(c) {
+                    continue;
+                }
+                let w = t.tok(c);
+                // keep a closing mark that hugs the comma: `another," and he`
+                let cut = if c > k + 1 { c - 1 } else { k - 1 };
+                if matches!(
+                    w,
+                    "but" | "and" | "while" | "although" | "though" | "yet" | "as"
+                ) && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
+                {
+                    return cut;
+                }
+                // The writer takes over after `, saying …`, `, citing …`.
+                // (also `by Cleveland,” referring to …`: past a closing mark)
+                if p == ','
+                    && seen >= 4
+                    && ((w.ends_with("ing")
+                        && w.len() > 5
+                        && !matches!(w, "including" | "according" | "during"))
+                        || matches!(w, "while" | "whereas"))
+                {
+                    return cut;
+                }
             }
+            // `… loved ones - two sisters and a brother …`: a dash hands
+            // over to the writer.
+            Kind::Punct('—' | '–') if seen >= 4 => return k - 1,
+            Kind::Punct('-') if seen >= 4 && !t.is_word(k - 1) => return k - 1,
+            _ => {}
         }
     }
     b

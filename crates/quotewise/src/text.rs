@@ -223,6 +223,17 @@ fn ascii_alnum(b: u8) -> bool {
     TABLE[b as usize]
 }
 
+/// `c.is_alphanumeric()`, answered at once for ASCII and for the General
+/// Punctuation block (quotation marks, dashes, ellipsis), which Unicode's
+/// tables would otherwise be searched for: quote-dense text is full of them.
+#[inline]
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c, '\u{2000}'..='\u{206F}' | '\u{00AB}' | '\u{00BB}') && c.is_alphanumeric()
+}
+
 /// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
 /// between two tokens starts a new one); sentences are left to [`segment`].
 fn tokenize(text: &str) -> Vec<Token> {
@@ -252,7 +263,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             paragraph += 1;
         }
         newline = false;
-        let (end, kind) = if ascii_alnum(b) || b >= 0x80 && c.is_alphanumeric() {
+        let (end, kind) = if ascii_alnum(b) || b >= 0x80 && is_letter_or_digit(c) {
             (word_end(text, i, c), Kind::Word)
         } else if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
             // Two apostrophes stand for a double quotation mark (''…'').
@@ -315,7 +326,7 @@ fn word_end(text: &str, i: usize, first: char) -> usize {
         let Some(d) = char_at(text, end) else {
             break;
         };
-        if d.is_alphanumeric() {
+        if is_letter_or_digit(d) {
             end += d.len_utf8();
             last_digit = false;
             continue;
@@ -327,8 +338,8 @@ fn word_end(text: &str, i: usize, first: char) -> usize {
         let ok = match (d, char_at(text, end + d.len_utf8())) {
             (_, None) => false,
             (',', Some(n)) => last_digit && n.is_ascii_digit(),
-            ('.', Some(n)) => n.is_alphanumeric() && !n.is_lowercase() || n.is_ascii_digit(),
-            (_, Some(n)) => n.is_alphanumeric(),
+            ('.', Some(n)) => is_letter_or_digit(n) && !n.is_lowercase() || n.is_ascii_digit(),
+            (_, Some(n)) => is_letter_or_digit(n),
         };
         if !ok {
             break;
@@ -481,6 +492,13 @@ mod tests {
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
             assert_eq!(alnum_run(bytes, from), slow, "from {from}");
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_as_unicode_says() {
+        for c in ('\0'..='\u{3000}').chain(['日', '😀', '\u{FF21}']) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
