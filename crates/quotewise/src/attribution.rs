@@ -314,7 +314,7 @@ fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
 fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     if !t.is_word(j)
         || !matches!(
-            crate::text::lower(t.tok(j)).as_ref(),
+            crate::text::lower_word(t.tok(j)).as_str(),
             "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
         )
     {
@@ -1346,7 +1346,7 @@ fn reported_candidate(piece: (usize, usize), cue: (usize, usize), m: Mention) ->
 fn opens_adverbial(t: &Text, a: usize) -> bool {
     t.is_word(a)
         && matches!(
-            crate::text::lower(t.tok(a)).as_ref(),
+            crate::text::lower_word(t.tok(a)).as_str(),
             "at" | "in"
                 | "on"
                 | "after"

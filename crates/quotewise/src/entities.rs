@@ -41,14 +41,7 @@ impl Entities {
             .max_by_key(|&&k| (self.mentions[k].name_words(t).count(), usize::MAX - k))
             .expect("clusters have mentions");
         let (a, b) = self.mentions[*best].byte_range(t);
-        let mut name = String::with_capacity(b - a);
-        for w in self.mentions[*best].name_words(t) {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(w);
-        }
-        name
+        spaced(self.mentions[*best].name_words(t), b - a)
     }
 
     /// The cluster whose mention covers token `i` (within the name proper).
@@ -58,6 +51,19 @@ impl Entities {
         let (a, b) = m.name?;
         (a <= i && i <= b).then(|| self.cluster_of[k])
     }
+}
+
+/// `words` joined by single spaces, in a string of `capacity` bytes (the
+/// span they come from: one allocation, no intermediate list).
+fn spaced<'w>(words: impl Iterator<Item = &'w str>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Lower-case word ids for one document: names compare as short lists of
@@ -226,17 +232,8 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     if let Some(kind) = org {
         return kind;
     }
-    let is_place = || {
-        let mut name = String::with_capacity(t.tokens[b].end - t.tokens[a].start);
-        for w in original() {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(w);
-        }
-        PLACES.contains(name.as_str())
-    };
-    if is_place() {
+    let name = spaced(original(), t.tokens[b].end - t.tokens[a].start);
+    if PLACES.contains(name.as_str()) {
         return EntityKind::Place;
     }
     let person_role = c.descriptors.iter().any(|d| {

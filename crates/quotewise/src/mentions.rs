@@ -133,15 +133,7 @@ pub(crate) fn find_verb(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)
     let info = match t.has(i, Flags::VERB).then(|| VERBS.get(word)).flatten() {
         Some(info) => *info,
         None if t.is_capitalized(i) && t.starts_sentence(i) => {
-            // Lower-cased on the stack: most sentences open with a
-            // capitalised word, few with a verb.
-            let mut buf = [0u8; 24];
-            let lower = buf.get_mut(..word.len()).and_then(|b| {
-                b.copy_from_slice(word.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).ok()
-            })?;
-            *VERBS.get(lower)?
+            *VERBS.get(crate::text::lower_word(word).as_str())?
         }
         None => return None,
     };

@@ -113,6 +113,9 @@ impl<'t> Text<'t> {
         let mut verb_of = vec![0; t.tokens.len()];
         let mut verbs = Vec::new();
         for (i, v) in verb_of.iter_mut().enumerate() {
+            // Only these tokens can be verbs (find_verb's own two cases);
+            // testing here spares a call for every other token (4% of all
+            // instructions).
             if t.has(i, Flags::VERB) || t.has(i, Flags::UPPER) && t.starts_sentence(i) {
                 if let Some(verb) = crate::mentions::find_verb(&t, i) {
                     verbs.push(verb);
@@ -180,19 +183,6 @@ pub(crate) fn lower_word(word: &str) -> Word {
         w
     } else {
         Word::from(word.to_lowercase())
-    }
-}
-
-/// `word` in lower case: borrowed when it has no capitals, and ASCII words
-/// without Unicode case mapping.
-pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
     }
 }
 
