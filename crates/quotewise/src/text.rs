@@ -73,10 +73,6 @@ pub(crate) fn is_mark(c: char) -> bool {
     )
 }
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
 impl<'t> Text<'t> {
     /// Tokenizes `text` and finds sentences and paragraphs.
     pub fn new(text: &'t str) -> Text<'t> {
@@ -197,20 +193,46 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Is ASCII byte `b` a letter or digit? (A table: the tokenizer asks it
-/// for nearly every byte of the text.)
+/// What the tokenizer makes of a byte: the class of an ASCII character;
+/// every byte from 0x80 starts (or continues) a multi-byte character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Newline,
+    Alnum,
+    /// Inside a word between letters or digits: `’ ' - . , &`.
+    Joiner,
+    Other,
+    NonAscii,
+}
+
+/// The [`Class`] of every byte (a table: the tokenizer asks it for nearly
+/// every byte of the text).
+static CLASS: [Class; 256] = {
+    let mut t = [Class::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'\n' {
+            Class::Newline
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            Class::Space
+        } else if c.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',' | b'&') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Is ASCII byte `b` a letter or digit?
 #[inline]
 fn ascii_alnum(b: u8) -> bool {
-    static TABLE: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 128 {
-            t[b] = (b as u8).is_ascii_alphanumeric();
-            b += 1;
-        }
-        t
-    };
-    TABLE[b as usize]
+    CLASS[b as usize] == Class::Alnum
 }
 
 /// `c.is_alphanumeric()`, answered at once for ASCII and for the General
@@ -224,6 +246,12 @@ fn is_letter_or_digit(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206F}' | '\u{00AB}' | '\u{00BB}') && c.is_alphanumeric()
 }
 
+/// The char that starts at byte `i` (a char boundary) of `text`.
+#[inline]
+fn decode(text: &str, i: usize) -> char {
+    text[i..].chars().next().expect("i is a char boundary")
+}
+
 /// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
 /// between two tokens starts a new one); sentences are left to [`segment`].
 fn tokenize(text: &str) -> Vec<Token> {
@@ -232,37 +260,44 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut paragraph = 0u32;
     let mut newline = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0B {
-                newline |= b == b'\n';
+    while let Some(&b) = bytes.get(i) {
+        let (end, kind) = match CLASS[b as usize] {
+            Class::Space => {
                 i += 1;
                 continue;
             }
-            (b as char, 1)
-        } else {
-            let c = text[i..].chars().next().expect("i is a char boundary");
-            if c.is_whitespace() {
-                i += c.len_utf8();
+            Class::Newline => {
+                newline = true;
+                i += 1;
                 continue;
             }
-            (c, c.len_utf8())
+            Class::Alnum => (word_end(text, i, i + 1, b.is_ascii_digit()), Kind::Word),
+            // Two apostrophes stand for a double quotation mark (''…'').
+            Class::Joiner if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') => {
+                (i + 2, Kind::Mark('"'))
+            }
+            Class::Joiner | Class::Other if is_mark(b as char) => (i + 1, Kind::Mark(b as char)),
+            Class::Joiner | Class::Other => (i + 1, Kind::Punct(b as char)),
+            Class::NonAscii => {
+                let c = decode(text, i);
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if is_letter_or_digit(c) {
+                    (word_end(text, i, i + len, false), Kind::Word)
+                } else if is_mark(c) {
+                    (i + len, Kind::Mark(c))
+                } else {
+                    (i + len, Kind::Punct(c))
+                }
+            }
         };
         if newline && !tokens.is_empty() {
             paragraph += 1;
         }
         newline = false;
-        let (end, kind) = if ascii_alnum(b) || b >= 0x80 && is_letter_or_digit(c) {
-            (word_end(text, i, c), Kind::Word)
-        } else if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-            // Two apostrophes stand for a double quotation mark (''…'').
-            (i + 2, Kind::Mark('"'))
-        } else if is_mark(c) {
-            (i + len, Kind::Mark(c))
-        } else {
-            (i + len, Kind::Punct(c))
-        };
         tokens.push(Token {
             start: i,
             end,
@@ -301,11 +336,10 @@ fn alnum_run(bytes: &[u8], mut end: usize) -> usize {
     end
 }
 
-/// The end of the word that starts at byte `i` with `first`.
-fn word_end(text: &str, i: usize, first: char) -> usize {
+/// The end of the word that starts at byte `start` with a letter or digit
+/// ending at `end` (`last_digit`: that character is an ASCII digit).
+fn word_end(text: &str, start: usize, mut end: usize, mut last_digit: bool) -> usize {
     let bytes = text.as_bytes();
-    let mut end = i + first.len_utf8();
-    let mut last_digit = first.is_ascii_digit();
     loop {
         // ASCII letters and digits first: most words are nothing else.
         let run_end = alnum_run(bytes, end);
@@ -313,18 +347,28 @@ fn word_end(text: &str, i: usize, first: char) -> usize {
             end = run_end;
             last_digit = bytes[end - 1].is_ascii_digit();
         }
-        let Some(d) = char_at(text, end) else {
+        let Some(&b) = bytes.get(end) else {
             break;
         };
-        if is_letter_or_digit(d) {
-            end += d.len_utf8();
-            last_digit = false;
-            continue;
-        }
+        let d = match CLASS[b as usize] {
+            Class::Joiner => b as char,
+            Class::NonAscii => {
+                let d = decode(text, end);
+                if is_letter_or_digit(d) {
+                    end += d.len_utf8();
+                    last_digit = false;
+                    continue;
+                }
+                if d != '\u{2019}' {
+                    break;
+                }
+                d
+            }
+            // Alnum is past the run's end; spaces and other punctuation end
+            // the word.
+            _ => break,
+        };
         // Inner joiners: don’t, Putin’s, pro-Russian, U.S, 3.5, 1,000.
-        if !(is_apostrophe(d) || matches!(d, '-' | '.' | ',' | '&')) {
-            break;
-        }
         let ok = match (d, char_at(text, end + d.len_utf8())) {
             (_, None) => false,
             (',', Some(n)) => last_digit && n.is_ascii_digit(),
@@ -337,7 +381,7 @@ fn word_end(text: &str, i: usize, first: char) -> usize {
         end += d.len_utf8();
     }
     // A trailing period belongs to abbreviations and initials.
-    if bytes.get(end) == Some(&b'.') && takes_period(&text[i..end]) {
+    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end]) {
         end += 1;
     }
     end
