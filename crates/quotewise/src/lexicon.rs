@@ -231,60 +231,145 @@ impl std::ops::BitOrAssign for Flags {
     }
 }
 
-/// A word of up to 15 bytes packed with its length into two integers, so
-/// a lookup hashes and compares numbers instead of calling memcmp on
-/// strings scattered over the heap.
-fn pack(word: &str) -> Option<(u64, u64)> {
-    let b = word.as_bytes();
-    let n = b.len();
-    // Overlapping fixed-size loads, as fast hashes read short keys: a
-    // per-byte loop or a variable-length copy mispredicts or calls memcpy,
-    // and costs more than the lookup itself.
-    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-    let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes")));
-    let (lo, hi) = match n {
-        16.. => return None,
-        8.. => (
-            u64_at(0),
-            u64_at(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
-        ),
-        4.. => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
-        _ => (b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)), 0),
-    };
-    Some((lo, hi | (n as u64) << 56))
-}
-
-/// Every listed word form with its list bits: short words packed, the few
-/// longer ones by string.
-struct WordFlags {
-    short: HashMap<(u64, u64), Flags>,
-    long: HashMap<&'static str, Flags>,
-    /// One bit per hash of every short key: a word whose bit is clear is
-    /// in no list, which 4 KiB in the L1 cache tell without probing the
-    /// table.
-    filter: Box<[u64; FILTER_WORDS]>,
-}
-
-const FILTER_WORDS: usize = 512;
-
-/// The filter bit of a packed key.
+/// The word of `n < 16` bytes at `bytes[start..]`, packed with its length
+/// into two integers (little-endian bytes, zero-padded; the length in the
+/// top byte), so a lookup hashes and compares numbers instead of calling
+/// memcmp on strings scattered over the heap.
+///
+/// Inside a text the 16 bytes from `start` are loaded at once and the word
+/// masked out of them: no branch on the word's length, which is as
+/// unpredictable as the words are.
 #[inline]
-fn filter_bit((lo, hi): (u64, u64)) -> usize {
-    let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - 15)) as usize
+fn pack_at(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
+    debug_assert!(n < 16 && start + n <= bytes.len());
+    let v = match bytes.get(start..start + 16) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
+        None => {
+            let tail = &bytes[start..];
+            let mut buf = [0; 16];
+            buf[..tail.len()].copy_from_slice(tail);
+            u128::from_le_bytes(buf)
+        }
+    };
+    let v = v & ((1 << (8 * n)) - 1);
+    (v as u64, (v >> 64) as u64 | (n as u64) << 56)
+}
+
+/// [`pack_at`] for a whole word; `None` from 16 bytes on.
+fn pack(word: &str) -> Option<(u64, u64)> {
+    (word.len() < 16).then(|| pack_at(word.as_bytes(), 0, word.len()))
+}
+
+/// The words of the lists, up to 15 bytes, in a table built so that every
+/// key has a slot of its own ("hash and displace"): a key's hash picks a
+/// bucket, the bucket's displacement picks the slot. A lookup is then two
+/// loads and a compare, with no branch on whether the word is listed:
+/// most words are not, and a probe loop that stops on a miss mispredicts
+/// on nearly every word.
+struct WordTable {
+    /// Per bucket, the displacement its keys were placed with.
+    displacement: Box<[u16; BUCKETS]>,
+    /// Per slot, a key and its flags; empty slots hold the key `(0, 0)`,
+    /// which only the empty word packs to (and it has no flags).
+    slots: Box<[(Key, Flags); SLOTS]>,
+}
+
+const BUCKETS: usize = 1 << 10;
+
+/// A packed word (see [`pack_at`]).
+type Key = (u64, u64);
+const SLOTS: usize = 1 << 12;
+
+impl WordTable {
+    /// The 64-bit hash of a packed key (a folded multiply, as in foldhash).
+    #[inline]
+    fn hash((lo, hi): (u64, u64)) -> u64 {
+        let m = u128::from(lo ^ 0x243F_6A88_85A3_08D3) * u128::from(hi ^ 0x1319_8A2E_0370_7344);
+        (m as u64) ^ (m >> 64) as u64
+    }
+
+    #[inline]
+    fn bucket(h: u64) -> usize {
+        (h >> (64 - BUCKETS.trailing_zeros())) as usize
+    }
+
+    #[inline]
+    fn slot(h: u64, displacement: u16) -> usize {
+        let x = (h ^ u64::from(displacement).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (x >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Places `entries` (distinct keys). Buckets are placed largest first,
+    /// each with the first displacement that puts all its keys in free
+    /// slots.
+    fn build(entries: &HashMap<(u64, u64), Flags>) -> WordTable {
+        assert!(
+            entries.len() <= SLOTS * 3 / 4,
+            "the word table is too small"
+        );
+        let mut buckets: Vec<Vec<(Key, Flags, u64)>> = vec![Vec::new(); BUCKETS];
+        for (&key, &f) in entries {
+            let h = WordTable::hash(key);
+            buckets[WordTable::bucket(h)].push((key, f, h));
+        }
+        let mut order: Vec<usize> = (0..BUCKETS).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut table = WordTable {
+            displacement: Box::new([0; BUCKETS]),
+            slots: Box::new([((0, 0), Flags::default()); SLOTS]),
+        };
+        let mut taken = vec![false; SLOTS];
+        for b in order {
+            let keys = &buckets[b];
+            if keys.is_empty() {
+                break;
+            }
+            let d = (0..=u16::MAX)
+                .find(|&d| {
+                    let mut slots: Vec<usize> =
+                        keys.iter().map(|k| WordTable::slot(k.2, d)).collect();
+                    slots.sort_unstable();
+                    slots.dedup();
+                    slots.len() == keys.len() && slots.iter().all(|&s| !taken[s])
+                })
+                .expect("a displacement places every bucket of the word lists");
+            table.displacement[b] = d;
+            for &(key, f, h) in keys {
+                let s = WordTable::slot(h, d);
+                taken[s] = true;
+                table.slots[s] = (key, f);
+            }
+        }
+        table
+    }
+
+    /// The flags of a packed key (none if it is not listed).
+    #[inline]
+    fn get(&self, key: (u64, u64)) -> Flags {
+        let h = WordTable::hash(key);
+        let (k, f) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
+        // A mask, not a branch: the answer is as unpredictable as the text.
+        let same = u32::from((k.0 ^ key.0) | (k.1 ^ key.1) == 0);
+        Flags(f.0 & same.wrapping_neg())
+    }
+}
+
+/// Every listed word form with its list bits: short words in a
+/// [`WordTable`], the few longer ones by string.
+struct WordFlags {
+    short: WordTable,
+    long: HashMap<&'static str, Flags>,
 }
 
 static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
-    let mut map = WordFlags {
-        short: HashMap::default(),
-        long: HashMap::default(),
-        filter: Box::new([0; FILTER_WORDS]),
-    };
+    let mut short = HashMap::default();
+    let mut long = HashMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: Flags| {
         for w in words {
             match pack(w) {
-                Some(key) => *map.short.entry(key).or_default() |= f,
-                None => *map.long.entry(w).or_default() |= f,
+                Some(key) => *short.entry(key).or_default() |= f,
+                None => *long.entry(w).or_default() |= f,
             }
         }
     };
@@ -298,80 +383,119 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     add(&mut DETERMINERS.iter().copied(), Flags::DETERMINER);
     add(&mut CONNECTORS.iter().copied(), Flags::CONNECTOR);
     add(&mut ADVERBS_AUX.iter().copied(), Flags::ADVERB_AUX);
-    for &key in map.short.keys() {
-        let bit = filter_bit(key);
-        map.filter[bit / 64] |= 1 << (bit % 64);
+    WordFlags {
+        short: WordTable::build(&short),
+        long,
     }
-    map
 });
 
 /// The [`Flags`] of `word`: its lists, the case of its first letter, and
 /// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
+#[cfg(test)]
 pub(crate) fn flags(word: &str) -> Flags {
+    flags_at(word, 0..word.len())
+}
+
+/// The [`Flags`] of the word at `range` of `text`.
+pub(crate) fn flags_at(text: &str, range: std::ops::Range<usize>) -> Flags {
     let lists = &*WORD_FLAGS;
-    let mut f = match pack(word) {
-        Some(key) => {
-            let bit = filter_bit(key);
-            if lists.filter[bit / 64] & 1 << (bit % 64) == 0 {
-                Flags::default()
-            } else {
-                lists.short.get(&key).copied().unwrap_or_default()
-            }
-        }
-        None => lists.long.get(word).copied().unwrap_or_default(),
+    let n = range.len();
+    let word = &text[range.clone()];
+    let mut f = if n < 16 {
+        lists.short.get(pack_at(text.as_bytes(), range.start, n))
+    } else {
+        lists.long.get(word).copied().unwrap_or_default()
     };
-    let bytes = word.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+    if n == 0 {
         return f;
+    }
+    // The rules below read the word's first byte and last four bytes, and
+    // combine their tests with `&` and `|` rather than `&&` and branches:
+    // case, suffixes and possessives vary from word to word unpredictably.
+    // Each suffix test also requires the word to be that long, so the
+    // bytes before a short word never count.
+    let bytes = text.as_bytes();
+    let first = bytes[range.start];
+    let tail = match range.end.checked_sub(4) {
+        Some(from) => u32::from_le_bytes(bytes[from..range.end].try_into().expect("4 bytes")),
+        None => {
+            let mut buf = [0; 4];
+            buf[4 - range.end..].copy_from_slice(&bytes[..range.end]);
+            u32::from_le_bytes(buf)
+        }
     };
-    if first.is_ascii_uppercase() {
-        f |= Flags::UPPER;
-    } else if first.is_ascii_lowercase() {
-        f |= Flags::LOWER;
-    } else if first >= 0x80 {
+    let ends = |suffix: &[u8]| {
+        let k = suffix.len();
+        let want = suffix
+            .iter()
+            .rev()
+            .fold(0u32, |acc, &x| acc << 8 | u32::from(x));
+        (n >= k) & (tail >> (8 * (4 - k)) == want)
+    };
+    let last = (tail >> 24) as u8;
+    if first < 0x80 {
+        f.0 |= CASE[first as usize];
+        if first.is_ascii_digit() && word.bytes().all(|b| b.is_ascii_digit()) {
+            f |= Flags::DIGITS;
+        }
+    } else {
         match word.chars().next() {
             Some(c) if c.is_uppercase() => f |= Flags::UPPER,
             Some(c) if c.is_lowercase() => f |= Flags::LOWER,
             _ => {}
         }
-    } else if first.is_ascii_digit() && bytes.iter().all(u8::is_ascii_digit) {
-        f |= Flags::DIGITS;
     }
-    match last {
-        b'l' if word.ends_with("ial") => f |= Flags::MODIFIER,
-        b'n' if word.ends_with("ican") => f |= Flags::MODIFIER,
-        // Lower-case `-ly` words are adverbs, but for a few nouns; a
-        // capitalised one is a name (`Kelly said`).
-        b'y' if word.len() > 4
-            && first.is_ascii_lowercase()
-            && word.ends_with("ly")
-            && word.is_ascii()
-            && !LY_NOUNS.contains(&word) =>
-        {
-            f |= Flags::ADVERB_AUX
-        }
-        _ => {}
+    if ends(b"ial") | ends(b"ican") {
+        f |= Flags::MODIFIER;
     }
-    // Possessives end in `s`, `S` or an apostrophe (its last UTF-8 byte).
-    let stem = match last {
-        b's' | b'S' | b'\'' | 0x99 => crate::mentions::strip_possessive(word),
-        _ => word,
-    };
-    let stem_not_name = stem.len() != word.len() && {
+    let ends_ly = ends(b"ly");
+    // Lower-case `-ly` words are adverbs, but for a few nouns; a
+    // capitalised one is a name (`Kelly said`).
+    if ends_ly
+        && n > 4
+        && first.is_ascii_lowercase()
+        && word.is_ascii()
+        && !LY_NOUNS.contains(&word)
+    {
+        f |= Flags::ADVERB_AUX;
+    }
+    // Possessives: what crate::mentions::strip_possessive strips (`’s`,
+    // `'s`, `’S`, `'S`, `’`, `'`, leaving a non-empty stem).
+    let s_end = last | 0x20 == b's';
+    let strip = 4 * usize::from(s_end & (n > 4) & (tail & 0x00FF_FFFF == 0x0099_80E2))
+        + 2 * usize::from(s_end & (n > 2) & (tail >> 16 & 0xFF == u32::from(b'\'')))
+        + 3 * usize::from((n > 3) & (tail >> 8 == 0x0099_80E2))
+        + usize::from((n > 1) & (last == b'\''));
+    let stem_not_name = strip != 0 && {
         f |= Flags::POSSESSIVE;
-        NOT_NAMES.contains(stem)
+        NOT_NAMES.contains(&word[..n - strip])
     };
     // A long capitalised `-ly` word opens a sentence as an adverb
     // (`Basically, …`, `Unfortunately`); names that long are few.
-    let adverb = last == b'y'
-        && word.len() >= 8
-        && word.ends_with("ly")
-        && !matches!(word, "Kimberly" | "Connolly" | "Donnelly" | "Kennelly");
-    if f.has(Flags::UPPER) && !f.has(Flags::NOT_NAME) && !stem_not_name && !adverb {
-        f |= Flags::NAME_WORD;
-    }
+    let adverb =
+        ends_ly && n >= 8 && !matches!(word, "Kimberly" | "Connolly" | "Donnelly" | "Kennelly");
+    let name = f.has(Flags::UPPER) & !f.has(Flags::NOT_NAME) & !stem_not_name & !adverb;
+    f.0 |= u32::from(name) * Flags::NAME_WORD.0;
     f
 }
+
+/// The case bits of an ASCII first byte.
+static CASE: [u32; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            Flags::UPPER.0
+        } else if c.is_ascii_lowercase() {
+            Flags::LOWER.0
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Nouns ending in `-ly`, which the adverb suffix rule must not take.
 const LY_NOUNS: &[&str] = &[
@@ -735,7 +859,58 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_word_passes_the_filter_and_gets_its_bits() {
+    fn possessives_are_what_strip_possessive_strips() {
+        for w in [
+            "Putin’s",
+            "Putin's",
+            "PUTIN’S",
+            "PUTIN'S",
+            "Sanders’",
+            "Sanders'",
+            "’s",
+            "'s",
+            "s",
+            "x's",
+            "x’s",
+            "is",
+            "was",
+            "Xs",
+            "’",
+            "'",
+            "a'",
+            "ab’",
+            "''",
+            "’’s",
+            "Kelly",
+            "bus",
+        ] {
+            let stripped = crate::mentions::strip_possessive(w) != w;
+            assert_eq!(flags(w).has(Flags::POSSESSIVE), stripped, "{w}");
+        }
+        // The words of a text, where the bytes before a short word are
+        // other words' bytes.
+        let text = "Bob’s ’s s 's x";
+        for (a, b) in [(0, 6), (7, 11), (12, 13), (14, 16), (17, 18)] {
+            let w = &text[a..b];
+            let stripped = crate::mentions::strip_possessive(w) != w;
+            assert_eq!(flags_at(text, a..b).has(Flags::POSSESSIVE), stripped, "{w}");
+        }
+    }
+
+    #[test]
+    fn suffix_rules_look_only_inside_the_word() {
+        // `al` after an `i`, `can` after an `i`: the suffixes `-ial` and
+        // `-ican` are there in the text, but not in the word.
+        let text = "xial xican";
+        assert!(!flags_at(text, 2..4).has(Flags::MODIFIER));
+        assert!(!flags_at(text, 7..10).has(Flags::MODIFIER));
+        assert!(flags_at(text, 0..4).has(Flags::MODIFIER));
+        assert!(flags_at(text, 5..10).has(Flags::MODIFIER));
+        assert_eq!(flags_at(text, 2..4), flags("al"));
+    }
+
+    #[test]
+    fn every_listed_word_gets_its_bits() {
         let lists: [(Vec<&str>, Flags); 5] = [
             (VERBS.keys().copied().collect(), Flags::VERB),
             (TITLES.keys().copied().collect(), Flags::TITLE),
@@ -748,8 +923,7 @@ mod tests {
                 assert!(flags(w).has(bit), "{w}");
             }
         }
-        // Words in no list get no list bits, whether the filter or the
-        // table rejects them.
+        // Words in no list get no list bits: their slot holds another key.
         let unlisted = [
             "zebra",
             "quantum",

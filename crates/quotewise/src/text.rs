@@ -89,7 +89,7 @@ impl<'t> Text<'t> {
         let flags = tokens
             .iter()
             .map(|tk| match tk.kind {
-                Kind::Word => lexicon::flags(&text[tk.start..tk.end]),
+                Kind::Word => lexicon::flags_at(text, tk.start..tk.end),
                 _ => Flags::default(),
             })
             .collect();
