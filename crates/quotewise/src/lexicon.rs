@@ -349,9 +349,9 @@ impl WordTable {
     fn get(&self, key: (u64, u64)) -> Flags {
         let h = WordTable::hash(key);
         let (k, f) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
-        // A mask, not a branch: the answer is as unpredictable as the text.
-        let same = u32::from((k.0 ^ key.0) | (k.1 ^ key.1) == 0);
-        Flags(f.0 & same.wrapping_neg())
+        // A select, not a branch: the answer is as unpredictable as the text.
+        let same = (k.0 ^ key.0) | (k.1 ^ key.1) == 0;
+        std::hint::select_unpredictable(same, f, Flags::default())
     }
 }
 
