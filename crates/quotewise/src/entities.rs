@@ -69,14 +69,20 @@ fn spaced<'w>(words: impl Iterator<Item = &'w str>, capacity: usize) -> String {
 /// Lower-case word ids for one document: names compare as short lists of
 /// numbers. Each token's id is kept, as names are looked at more than once.
 struct Words {
-    by_lower: HashMap<Word, u32>,
+    /// Short ASCII words by their packed lower-case bytes (no string is
+    /// built for them); every lower-case form of up to 15 ASCII bytes is
+    /// here, whatever case it came from.
+    short: HashMap<(u64, u64), u32>,
+    /// The other words by their lower-case string.
+    other: HashMap<Word, u32>,
     of_token: Vec<u32>,
 }
 
 impl Words {
     fn new(t: &Text) -> Words {
         Words {
-            by_lower: HashMap::with_capacity_and_hasher(64, Default::default()),
+            short: HashMap::with_capacity_and_hasher(64, Default::default()),
+            other: HashMap::default(),
             of_token: vec![u32::MAX; t.tokens.len()],
         }
     }
@@ -86,9 +92,27 @@ impl Words {
         if self.of_token[i] != u32::MAX {
             return self.of_token[i];
         }
-        let lower = crate::text::lower_word(mentions::strip_possessive(t.tok(i)));
-        let next = self.by_lower.len() as u32;
-        let id = *self.by_lower.entry(lower).or_insert(next);
+        let word = mentions::strip_possessive(t.tok(i));
+        let next = (self.short.len() + self.other.len()) as u32;
+        let start = t.tokens[i].start;
+        let packed = (word.len() < 16)
+            .then(|| crate::text::packed_lower(t.text, start, word.len()))
+            .flatten();
+        let id = match packed {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => {
+                let lower = crate::text::lower_word(word);
+                // A non-ASCII word can lower-case to ASCII (the Kelvin
+                // sign): it must get the id its ASCII spelling gets.
+                match (lower.len() < 16 && lower.is_ascii())
+                    .then(|| crate::text::packed_lower(&lower, 0, lower.len()))
+                    .flatten()
+                {
+                    Some(key) => *self.short.entry(key).or_insert(next),
+                    None => *self.other.entry(lower).or_insert(next),
+                }
+            }
+        };
         self.of_token[i] = id;
         id
     }
@@ -297,5 +321,20 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let t = Text::new("Stay calm. Nobody knows.");
         assert!(find(&t).clusters.is_empty());
+    }
+
+    #[test]
+    fn word_ids_ignore_case_and_possessives() {
+        // `\u{212A}` (Kelvin sign) lower-cases to an ASCII `k`.
+        let t = Text::new("Kim KIM kim’s \u{212A}im Kimberly-Ann KIMBERLY-ANN Café CAFÉ");
+        let mut ids = Words::new(&t);
+        let id: Vec<u32> = (0..t.tokens.len()).map(|i| ids.id(&t, i)).collect();
+        assert_eq!(id[0], id[1]);
+        assert_eq!(id[0], id[2]);
+        assert_eq!(id[0], id[3]);
+        assert_eq!(id[4], id[5]);
+        assert_eq!(id[6], id[7]);
+        assert_ne!(id[0], id[4]);
+        assert_ne!(id[4], id[6]);
     }
 }

@@ -240,7 +240,7 @@ impl std::ops::BitOrAssign for Flags {
 /// masked out of them: no branch on the word's length, which is as
 /// unpredictable as the words are.
 #[inline]
-fn pack_at(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
+pub(crate) fn pack_at(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
     debug_assert!(n < 16 && start + n <= bytes.len());
     let v = match bytes.get(start..start + 16) {
         Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),

@@ -310,21 +310,43 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x80 * ONES;
+
+/// Bit 7 of each byte of `x` that is an ASCII byte in `lo..=hi`; the
+/// other bits are clear. Eight bytes at a time: with the high bits cleared
+/// no sum carries into the next byte, and bit 7 of `y + (0x80 - lo)` is
+/// set when `y >= lo`.
+#[inline]
+fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    let y = x & !HIGH;
+    let at_least = |lo: u64| y.wrapping_add((0x80 - lo) * ONES);
+    at_least(u64::from(lo)) & !at_least(u64::from(hi) + 1) & !x & HIGH
+}
+
+/// The ASCII word of `n < 16` bytes at `text[start..]` in lower case,
+/// packed as [`lexicon::pack_at`] packs it; `None` if it is not ASCII.
+/// A word id without building a lower-case string.
+#[inline]
+pub(crate) fn packed_lower(text: &str, start: usize, n: usize) -> Option<(u64, u64)> {
+    let (lo, hi) = lexicon::pack_at(text.as_bytes(), start, n);
+    // The length in the top byte of `hi` is below 16: neither high bit
+    // nor upper-case letter.
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    let lower = |x: u64| x | within(x, b'A', b'Z') >> 2;
+    Some((lower(lo), lower(hi)))
+}
+
 /// The end of the run of ASCII letters and digits from byte `end`.
 ///
 /// Eight bytes are tested at a time: a byte-by-byte loop mispredicts its
 /// exit once per word, and that was most of the tokenizer's time.
 fn alnum_run(bytes: &[u8], mut end: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        // Per byte, with the high bits cleared so that no sum carries into
-        // the next byte: bit 7 of `y + (0x80 - lo)` is set when `y >= lo`.
-        let y = x & !HIGH;
-        let at_least = |lo: u64| y.wrapping_add((0x80 - lo) * ONES);
-        let within = |lo: u8, hi: u8| at_least(u64::from(lo)) & !at_least(u64::from(hi) + 1);
-        let alnum = (within(b'a', b'z') | within(b'A', b'Z') | within(b'0', b'9')) & !x & HIGH;
+        let alnum = within(x, b'a', b'z') | within(x, b'A', b'Z') | within(x, b'0', b'9');
         if alnum != HIGH {
             return end + ((!alnum & HIGH).trailing_zeros() / 8) as usize;
         }
@@ -526,6 +548,25 @@ mod tests {
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
             assert_eq!(alnum_run(bytes, from), slow, "from {from}");
+        }
+    }
+
+    #[test]
+    fn packed_lower_is_the_packed_lower_case_word() {
+        let text = "Putin McDONALD's a Z@[`{ 0123456789ABCDE café";
+        for (i, w) in text.split(' ').enumerate() {
+            let start = text.split(' ').take(i).map(|w| w.len() + 1).sum::<usize>();
+            let got = packed_lower(text, start, w.len());
+            if w.is_ascii() {
+                let lower = w.to_ascii_lowercase();
+                assert_eq!(
+                    got,
+                    Some(lexicon::pack_at(lower.as_bytes(), 0, w.len())),
+                    "{w}"
+                );
+            } else {
+                assert_eq!(got, None, "{w}");
+            }
         }
     }
 
