@@ -389,6 +389,11 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     }
 });
 
+/// The list bits of a word packed by [`pack_at`] (of up to 15 bytes).
+pub(crate) fn listed_key(key: Key) -> Flags {
+    WORD_FLAGS.short.get(key)
+}
+
 /// The [`Flags`] of `word`: its lists, the case of its first letter, and
 /// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
 #[cfg(test)]

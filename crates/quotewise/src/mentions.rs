@@ -133,6 +133,17 @@ pub(crate) fn find_verb(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)
     let info = match t.has(i, Flags::VERB).then(|| VERBS.get(word)).flatten() {
         Some(info) => *info,
         None if t.is_capitalized(i) && t.starts_sentence(i) => {
+            // Most sentences open with a word that is no verb: the packed
+            // lower-case form tells so without building a string.
+            let start = t.tokens[i].start;
+            if let Some(key) = (word.len() < 16)
+                .then(|| crate::text::packed_lower(t.text, start, word.len()))
+                .flatten()
+            {
+                if !lexicon::listed_key(key).has(Flags::VERB) {
+                    return None;
+                }
+            }
             *VERBS.get(crate::text::lower_word(word).as_str())?
         }
         None => return None,
