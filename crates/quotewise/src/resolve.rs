@@ -153,11 +153,13 @@ fn resolve_mention(
                     .iter()
                     .rev()
                     .take(MAX_SALIENT)
-                    .find(|&&(c, pos, subj)| {
+                    // The list is in text order: past the last two
+                    // sentences, every earlier mention is too far back too.
+                    .take_while(|&&(_, pos, _)| {
+                        subjects_only || here.saturating_sub(t.tokens[pos].sentence) <= 1
+                    })
+                    .find(|&&(c, _, subj)| {
                         if subjects_only && !subj {
-                            return false;
-                        }
-                        if !subjects_only && here.saturating_sub(t.tokens[pos].sentence) > 1 {
                             return false;
                         }
                         let cl = &ents.clusters[c];
@@ -208,7 +210,16 @@ fn resolve_mention(
             let mut best: Option<(u32, usize, usize)> = None;
             // The places the mention's words name, looked up once.
             let places: Vec<Option<&str>> = m.descriptors.iter().map(|d| place_of(d)).collect();
+            // An entity's score does not depend on where it was mentioned,
+            // and its most recent mention is met first: later ones (further
+            // back) cannot beat it, so each entity is scored once.
+            let mut seen = vec![0u64; ents.clusters.len().div_ceil(64)];
             for &(c, pos, _) in salient.iter().rev().take(MAX_SALIENT) {
+                let (word, bit) = (c / 64, 1 << (c % 64));
+                if seen[word] & bit != 0 {
+                    continue;
+                }
+                seen[word] |= bit;
                 let cl = &ents.clusters[c];
                 let is_org = matches!(cl.kind, EntityKind::Organisation | EntityKind::Media);
                 if is_org != org {
