@@ -9,7 +9,7 @@ use pyo3::types::{PyString, PyType};
 use quotewise::{Extractor, ExtractorBuilder, Options};
 
 use crate::document::PyDocument;
-use crate::error::{arg, detached, str_arg, to_py_err, wrong_type, wrong_type_hint};
+use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
 use crate::gazetteer::PyGazetteer;
 use crate::value::{from_json, py_bool, to_json, Reduce};
 
@@ -136,27 +136,21 @@ impl PyExtractor {
             Some(t) if !t.is_none() => Some(positive(t, "threads")?),
             _ => None,
         };
+        let owned = texts
+            .iter()
+            .map(|t| t.to_cow())
+            .collect::<PyResult<Vec<_>>>()?;
+        let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
         // Not rayon's global pool, even by default: a process forked by
         // multiprocessing inherits that pool without its threads and would
-        // wait for them forever; the pool a batch runs on is started again
-        // in a forked child.
+        // wait for them forever; the pool `extract_many_with_threads` keeps
+        // is started again in a forked child.
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN)
         });
-        // Each text is converted to UTF-8 here, holding the GIL, while the
-        // batch's threads already extract the ones pushed before it.
-        let lengths = texts
-            .iter()
-            .map(|t| t.len())
-            .collect::<PyResult<Vec<_>>>()?;
-        let mut batch = self
-            .inner
-            .start_batch(threads)
-            .map_err(|e| to_py_err(py, &e))?;
-        for i in quotewise::Batch::longest_first(lengths) {
-            batch.push(i, texts[i].to_cow()?.into_owned());
-        }
-        let docs = detached(py, || batch.finish())?;
+        let docs = detached(py, || {
+            self.inner.extract_many_with_threads(&contents, threads)
+        })?;
         Ok(docs
             .into_iter()
             .zip(ids)

@@ -24,7 +24,6 @@ mod resolve;
 mod span;
 mod text;
 
-pub use crate::batch::Batch;
 pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
 pub use crate::gazetteer::{
