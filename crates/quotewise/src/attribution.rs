@@ -1026,7 +1026,9 @@ fn touches(covered: &[bool], a: usize, b: usize) -> bool {
 
 /// Is token `i` the word `according` (any case)?
 fn is_according(t: &Text, i: usize) -> bool {
-    t.tok(i).eq_ignore_ascii_case("according")
+    // The length first: it is asked for every word that is not a verb.
+    let tk = &t.tokens[i];
+    tk.end - tk.start == "according".len() && t.tok(i).eq_ignore_ascii_case("according")
 }
 
 /// `According to X, …` and `…, according to X.`
