@@ -255,10 +255,12 @@ fn decode(text: &str, i: usize) -> char {
 /// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
 /// between two tokens starts a new one); sentences are left to [`segment`].
 fn tokenize(text: &str) -> Vec<Token> {
-    // News has a token per 5 bytes, quote-dense text one per 3: room for
-    // the latter spares a large text the copy of growing (untouched
-    // capacity costs no memory).
-    let mut tokens = Vec::with_capacity(text.len() / 3);
+    // News has a token per 5 bytes, quote-dense text one per 3. A long
+    // text gets room for the latter, which spares it the copy of growing
+    // (64 MB for a 10 MB quote storm); a short one grows cheaply if it
+    // must, and the CLI's many short texts keep their footprint small.
+    let per_token = if text.len() > 1 << 20 { 3 } else { 5 };
+    let mut tokens = Vec::with_capacity(text.len() / per_token);
     let bytes = text.as_bytes();
     let mut paragraph = 0u32;
     let mut newline = false;
