@@ -72,7 +72,7 @@ struct Words {
     /// Short ASCII words by their packed lower-case bytes (no string is
     /// built for them); every lower-case form of up to 15 ASCII bytes is
     /// here, whatever case it came from.
-    short: HashMap<(u64, u64), u32>,
+    short: HashMap<crate::lexicon::Key, u32>,
     /// The other words by their lower-case string.
     other: HashMap<Word, u32>,
     of_token: Vec<u32>,
@@ -94,20 +94,13 @@ impl Words {
         }
         let word = mentions::strip_possessive(t.tok(i));
         let next = (self.short.len() + self.other.len()) as u32;
-        let start = t.tokens[i].start;
-        let packed = (word.len() < 16)
-            .then(|| crate::text::packed_lower(t.text, start, word.len()))
-            .flatten();
-        let id = match packed {
+        let id = match crate::text::packed_lower(t.text, t.tokens[i].start, word.len()) {
             Some(key) => *self.short.entry(key).or_insert(next),
             None => {
                 let lower = crate::text::lower_word(word);
                 // A non-ASCII word can lower-case to ASCII (the Kelvin
                 // sign): it must get the id its ASCII spelling gets.
-                match (lower.len() < 16 && lower.is_ascii())
-                    .then(|| crate::text::packed_lower(&lower, 0, lower.len()))
-                    .flatten()
-                {
+                match crate::text::packed_lower(&lower, 0, lower.len()) {
                     Some(key) => *self.short.entry(key).or_insert(next),
                     None => *self.other.entry(lower).or_insert(next),
                 }

@@ -240,7 +240,7 @@ impl std::ops::BitOrAssign for Flags {
 /// masked out of them: no branch on the word's length, which is as
 /// unpredictable as the words are.
 #[inline]
-pub(crate) fn pack_at(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
+pub(crate) fn pack_at(bytes: &[u8], start: usize, n: usize) -> Key {
     debug_assert!(n < 16 && start + n <= bytes.len());
     let v = match bytes.get(start..start + 16) {
         Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
@@ -256,7 +256,7 @@ pub(crate) fn pack_at(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
 }
 
 /// [`pack_at`] for a whole word; `None` from 16 bytes on.
-fn pack(word: &str) -> Option<(u64, u64)> {
+fn pack(word: &str) -> Option<Key> {
     (word.len() < 16).then(|| pack_at(word.as_bytes(), 0, word.len()))
 }
 
@@ -274,16 +274,16 @@ struct WordTable {
     slots: Box<[(Key, Flags); SLOTS]>,
 }
 
-const BUCKETS: usize = 1 << 10;
-
 /// A packed word (see [`pack_at`]).
-type Key = (u64, u64);
+pub(crate) type Key = (u64, u64);
+
+const BUCKETS: usize = 1 << 10;
 const SLOTS: usize = 1 << 12;
 
 impl WordTable {
     /// The 64-bit hash of a packed key (a folded multiply, as in foldhash).
     #[inline]
-    fn hash((lo, hi): (u64, u64)) -> u64 {
+    fn hash((lo, hi): Key) -> u64 {
         let m = u128::from(lo ^ 0x243F_6A88_85A3_08D3) * u128::from(hi ^ 0x1319_8A2E_0370_7344);
         (m as u64) ^ (m >> 64) as u64
     }
@@ -303,7 +303,7 @@ impl WordTable {
     /// Places `entries` (distinct keys). Buckets are placed largest first,
     /// each with the first displacement that puts all its keys in free
     /// slots.
-    fn build(entries: &HashMap<(u64, u64), Flags>) -> WordTable {
+    fn build(entries: &HashMap<Key, Flags>) -> WordTable {
         assert!(
             entries.len() <= SLOTS * 3 / 4,
             "the word table is too small"
@@ -346,7 +346,7 @@ impl WordTable {
 
     /// The flags of a packed key (none if it is not listed).
     #[inline]
-    fn get(&self, key: (u64, u64)) -> Flags {
+    fn get(&self, key: Key) -> Flags {
         let h = WordTable::hash(key);
         let (k, f) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
         // A select, not a branch: the answer is as unpredictable as the text.

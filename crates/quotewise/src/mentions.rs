@@ -135,11 +135,7 @@ pub(crate) fn find_verb(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)
         None if t.is_capitalized(i) && t.starts_sentence(i) => {
             // Most sentences open with a word that is no verb: the packed
             // lower-case form tells so without building a string.
-            let start = t.tokens[i].start;
-            if let Some(key) = (word.len() < 16)
-                .then(|| crate::text::packed_lower(t.text, start, word.len()))
-                .flatten()
-            {
+            if let Some(key) = crate::text::packed_lower(t.text, t.tokens[i].start, word.len()) {
                 if !lexicon::listed_key(key).has(Flags::VERB) {
                     return None;
                 }

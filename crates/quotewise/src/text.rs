@@ -329,11 +329,14 @@ fn within(x: u64, lo: u8, hi: u8) -> u64 {
     at_least(u64::from(lo)) & !at_least(u64::from(hi) + 1) & !x & HIGH
 }
 
-/// The ASCII word of `n < 16` bytes at `text[start..]` in lower case,
-/// packed as [`lexicon::pack_at`] packs it; `None` if it is not ASCII.
-/// A word id without building a lower-case string.
+/// The ASCII word of `n` bytes at `text[start..]` in lower case, packed
+/// as [`lexicon::pack_at`] packs it; `None` if it is not ASCII or is 16
+/// bytes or longer. A word id without building a lower-case string.
 #[inline]
-pub(crate) fn packed_lower(text: &str, start: usize, n: usize) -> Option<(u64, u64)> {
+pub(crate) fn packed_lower(text: &str, start: usize, n: usize) -> Option<lexicon::Key> {
+    if n >= 16 {
+        return None;
+    }
     let (lo, hi) = lexicon::pack_at(text.as_bytes(), start, n);
     // The length in the top byte of `hi` is below 16: neither high bit
     // nor upper-case letter.
@@ -558,11 +561,13 @@ mod tests {
 
     #[test]
     fn packed_lower_is_the_packed_lower_case_word() {
-        let text = "Putin McDONALD's a Z@[`{ 0123456789ABCDE café";
+        let text = "Putin McDONALD's a Z@[`{ 0123456789ABCDE 0123456789ABCDEF café";
         for (i, w) in text.split(' ').enumerate() {
             let start = text.split(' ').take(i).map(|w| w.len() + 1).sum::<usize>();
             let got = packed_lower(text, start, w.len());
-            if w.is_ascii() {
+            if w.len() >= 16 {
+                assert_eq!(got, None, "{w}");
+            } else if w.is_ascii() {
                 let lower = w.to_ascii_lowercase();
                 assert_eq!(
                     got,
