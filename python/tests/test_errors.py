@@ -88,8 +88,7 @@ def test_bad_json_is_a_parse_error_with_line_and_column():
 def test_lone_surrogates_are_a_unicode_error_not_a_crash(extractor):
     with pytest.raises(UnicodeEncodeError):
         extractor.extract("bad \ud800 text")
-    # In a batch the texts are converted while earlier ones are extracted;
-    # the error still surfaces, whichever thread count.
+    # In a batch too, whichever thread count, and before any extraction.
     for threads in (None, 1, 2):
         with pytest.raises(UnicodeEncodeError):
             extractor.extract_many(["“Yes,” she said.", "bad \ud800 text", "ok"], threads=threads)

@@ -52,6 +52,25 @@ def test_char_offsets_slice_the_python_string_and_byte_offsets_the_utf8(extracto
     assert piece.start > piece.char_start  # multi-byte chars before it
 
 
+def test_every_str_storage_width_reads_the_same_twice(extractor):
+    # CPython stores a str in 1, 2 or 4 bytes a char; the text is read as
+    # UTF-8 (made on the first call and kept by the str, or its own bytes
+    # when ASCII), so a second call and a batch must see the same text.
+    for text in [
+        "“Fine,” Jane Smith said.",  # ASCII
+        "“Très bien,” Zoë said.",  # Latin-1: 1 byte a char, not UTF-8
+        "“Всё хорошо,” Jane Smith said.",  # 2 bytes a char
+        "“All good 😀,” Jane Smith said. 🎉",  # 4 bytes a char
+    ]:
+        first = extractor.extract(text)
+        [quote] = first.quotes
+        [piece] = quote.content
+        assert text[piece.char_start : piece.char_end] == piece.text, text
+        assert text.encode()[piece.start : piece.end].decode() == piece.text, text
+        assert extractor.extract(text) == first, text
+        assert extractor.extract_many([text, text], threads=2) == [first, first], text
+
+
 def test_id_and_text_are_kept(extractor):
     doc = extractor.extract(JANE, id="a-1")
     assert doc.id == "a-1"

@@ -2,6 +2,7 @@
 //! runs text-scale work without the GIL, and argument checks that name the
 //! argument in their `TypeError`.
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::call::PyCallArgs;
@@ -113,4 +114,51 @@ pub(crate) fn str_arg<'a, 'py>(
 ) -> PyResult<&'a Bound<'py, PyString>> {
     obj.cast::<PyString>()
         .map_err(|_| wrong_type(name, "str", obj))
+}
+
+/// The UTF-8 text of `s`: borrowed from `s` where the platform allows,
+/// copied elsewhere. Lone surrogates, which UTF-8 cannot hold, are a
+/// `UnicodeEncodeError` either way.
+///
+/// pyo3's `to_cow` on the 3.9 stable ABI (this module's; see Cargo.toml)
+/// copies the text twice, into a `bytes` object and then into a `String`,
+/// because `PyUnicode_AsUTF8AndSize` joined the limited API only in Python
+/// 3.10. The function itself is in every CPython since 3.3, and on Linux
+/// and macOS an extension module takes the interpreter's symbols when it is
+/// loaded, so there it is called: a `str` keeps the UTF-8 it makes (ASCII
+/// text is its own UTF-8), and a second call copies nothing. On the PolNeAR
+/// dev articles the two copies took 0.4 ms a pass, 5% of extracting them
+/// on one thread, and `extract_many` made them before its threads started.
+/// Windows links an abi3 module against `python3.dll`, which exports only
+/// the oldest supported version's limited API, so there `to_cow` stays.
+#[allow(unsafe_code)]
+pub(crate) fn utf8<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    #[cfg(not(windows))]
+    {
+        use std::os::raw::c_char;
+        extern "C" {
+            fn PyUnicode_AsUTF8AndSize(
+                unicode: *mut pyo3::ffi::PyObject,
+                size: *mut pyo3::ffi::Py_ssize_t,
+            ) -> *const c_char;
+        }
+        let mut size: pyo3::ffi::Py_ssize_t = 0;
+        // SAFETY: `s` is a live `str` and the GIL is held (a `Bound`
+        // proves both). The function returns null with an exception set, or
+        // a pointer to `size` bytes of UTF-8 that the `str` owns and keeps,
+        // unchanged, for as long as it lives: at least the `'a` for which
+        // `s` is borrowed.
+        unsafe {
+            let data = PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size);
+            if data.is_null() {
+                return Err(PyErr::fetch(s.py()));
+            }
+            let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
+            Ok(Cow::Borrowed(std::str::from_utf8_unchecked(bytes)))
+        }
+    }
+    #[cfg(windows)]
+    {
+        s.to_cow()
+    }
 }

@@ -9,7 +9,7 @@ use pyo3::types::{PyString, PyType};
 use quotewise::{Extractor, ExtractorBuilder, Options};
 
 use crate::document::PyDocument;
-use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
+use crate::error::{arg, detached, str_arg, utf8, wrong_type, wrong_type_hint};
 use crate::gazetteer::PyGazetteer;
 use crate::value::{from_json, py_bool, to_json, Reduce};
 
@@ -93,7 +93,7 @@ impl PyExtractor {
         let py = text.py();
         let text = str_arg(text, "text")?;
         let id = optional_str(id, "id")?;
-        let owned = text.to_cow()?;
+        let owned = utf8(text)?;
         let content: &str = &owned;
         let mut doc = detached(py, || Ok(self.inner.extract(content)))?;
         doc.id = id;
@@ -127,7 +127,7 @@ impl PyExtractor {
                     )));
                 }
                 ids.iter()
-                    .map(|i| Ok(Some(i.to_cow()?.into_owned())))
+                    .map(|i| Ok(Some(utf8(i)?.into_owned())))
                     .collect::<PyResult<_>>()?
             }
             _ => vec![None; texts.len()],
@@ -138,7 +138,7 @@ impl PyExtractor {
         };
         let owned = texts
             .iter()
-            .map(|t| t.to_cow())
+            .map(|t| utf8(t))
             .collect::<PyResult<Vec<_>>>()?;
         let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
         // Not rayon's global pool, even by default: a process forked by
@@ -169,7 +169,7 @@ impl PyExtractor {
     /// calls of the Rust `Extractor::extract` take on `text`, timed in Rust,
     /// so the Python overhead of `extract` can be told apart.
     fn _rust_seconds(&self, text: &Bound<'_, PyAny>, repeat: usize) -> PyResult<f64> {
-        let owned = str_arg(text, "text")?.to_cow()?;
+        let owned = utf8(str_arg(text, "text")?)?;
         let content: &str = &owned;
         detached(text.py(), || {
             let start = std::time::Instant::now();
@@ -259,10 +259,7 @@ fn build(
 fn optional_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
     match obj {
         Some(o) if !o.is_none() => Ok(Some(
-            str_arg(o, name)
-                .map_err(|_| wrong_type(name, "str or None", o))?
-                .to_cow()?
-                .into_owned(),
+            utf8(str_arg(o, name).map_err(|_| wrong_type(name, "str or None", o))?)?.into_owned(),
         )),
         _ => Ok(None),
     }

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyString, PyType};
 use quotewise::{Error, Gazetteer, GazetteerBuilder, GazetteerMatch};
 
-use crate::error::{arg, detached, str_arg, wrong_type};
+use crate::error::{arg, detached, str_arg, utf8, wrong_type};
 use crate::value::{py_bool, py_repr, py_repr_opt, to_json, value_class, PySpan, Reduce};
 
 /// Known entities (people, organisations, places, outlets) with their
@@ -154,7 +154,7 @@ impl PyGazetteer {
     /// overlapping: exact names, variants and (if enabled) fuzzy matches.
     #[pyo3(name = "match")]
     fn find(&self, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyGazetteerMatch>> {
-        let owned = str_arg(text, "text")?.to_cow()?;
+        let owned = utf8(str_arg(text, "text")?)?;
         let content: &str = &owned;
         let found = detached(text.py(), || Ok(self.0.find(content)))?;
         Ok(found.into_iter().map(PyGazetteerMatch).collect())
@@ -163,7 +163,7 @@ impl PyGazetteer {
     /// Which entry a whole name is (exactly, as a variant or fuzzily), or
     /// ``None`` when nothing is close enough.
     fn lookup(&self, name: &Bound<'_, PyAny>) -> PyResult<Option<PyGazetteerMatch>> {
-        let name = str_arg(name, "name")?.to_cow()?;
+        let name = utf8(str_arg(name, "name")?)?;
         Ok(self.0.lookup(&name).map(PyGazetteerMatch))
     }
 
@@ -210,7 +210,7 @@ impl PyGazetteer {
     /// Rebuilds a gazetteer from ``to_json`` (used by pickle).
     #[classmethod]
     fn from_json(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = str_arg(data, "data")?.to_cow()?.into_owned();
+        let text = utf8(str_arg(data, "data")?)?.into_owned();
         build(cls.py(), move || {
             serde_json::from_str(&text).map_err(|e| {
                 Error::new(

@@ -8,6 +8,7 @@
 //! assert_eq!(doc.quotes.len(), 1);
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod attribution;
 mod batch;
