@@ -106,7 +106,8 @@ impl PyExtractor {
     /// Extracts every text of ``texts`` (an iterable of ``str``: a list, a
     /// pandas Series…) in parallel, with the GIL released. ``ids`` (same
     /// length) are copied to ``Document.id``. ``threads`` is the number of
-    /// threads (default: one per core). The documents come back in order.
+    /// threads, the calling one among them (default: one per core). The
+    /// documents come back in order.
     #[pyo3(signature = (texts, ids=None, threads=None))]
     fn extract_many(
         &self,
