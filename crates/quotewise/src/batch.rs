@@ -40,12 +40,7 @@ impl Extractor {
     pub fn extract_many<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<Document> {
         let batch = Batch::new(texts);
         let helpers = batch.helpers(rayon::current_num_threads());
-        rayon::in_place_scope(|scope| {
-            for _ in 0..helpers {
-                scope.spawn(|_| batch.work(self));
-            }
-            batch.work(self);
-        });
+        rayon::in_place_scope(|scope| batch.share(self, helpers, scope));
         batch.into_documents()
     }
 
@@ -69,12 +64,7 @@ impl Extractor {
             // The pool has `threads - 1` threads even when fewer are needed,
             // so that small batches do not replace it.
             Some(pool_threads) if helpers > 0 => {
-                pool(pool_threads)?.in_place_scope(|scope| {
-                    for _ in 0..helpers {
-                        scope.spawn(|_| batch.work(self));
-                    }
-                    batch.work(self);
-                });
+                pool(pool_threads)?.in_place_scope(|scope| batch.share(self, helpers, scope));
             }
             _ => batch.work(self),
         }
@@ -120,6 +110,18 @@ impl<'a, T: AsRef<str>> Batch<'a, T> {
     /// none beyond one per text.
     fn helpers(&self, threads: usize) -> usize {
         threads.min(self.texts.len()).saturating_sub(1)
+    }
+
+    /// Extracts the batch on this thread and on `helpers` jobs spawned
+    /// in `scope`; the scope's end waits for them.
+    fn share<'s>(&'s self, extractor: &'s Extractor, helpers: usize, scope: &rayon::Scope<'s>)
+    where
+        T: Sync,
+    {
+        for _ in 0..helpers {
+            scope.spawn(move |_| self.work(extractor));
+        }
+        self.work(extractor);
     }
 
     /// Extracts texts until every one has been taken.
