@@ -1171,6 +1171,17 @@ fn reported(
             n = skip_object(t, n, end);
         }
         n = skip_adverbial(t, n, end);
+        // `said Thursday (night) he would leave`: a weekday, then a bare
+        // clause.
+        if n < end && t.is_word(n) && is_time_word(t.tok(n)) {
+            let mut k = n + 1;
+            if t.is_word(k) && matches!(t.tok(k), "morning" | "afternoon" | "evening" | "night") {
+                k += 1;
+            }
+            if k <= end && starts_clause(t, k, info) {
+                n = k;
+            }
+        }
         if n > end {
             return None;
         }
@@ -2137,6 +2148,14 @@ mod tests {
         bare_clause,
         "Pence said his running mate was only joking.",
         [("his running mate was only joking", "Pence", "said")]
+    );
+    ind!(
+        weekday_then_bare_clause,
+        "Mr. Clinton said Thursday he would leave the board. Priebus tweeted Tuesday night he considered Trump the nominee. She said Friday morning.",
+        [
+            ("he would leave the board", "Clinton", "said"),
+            ("he considered Trump the nominee", "Priebus", "tweeted")
+        ]
     );
     ind!(
         according_first,
