@@ -1059,6 +1059,31 @@ fn according_to(
         while a < i && !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)) {
             a += 1;
         }
+        // `Fundraising, according to the campaign, has surged`: a subject,
+        // the source, then its verb; the content is both parts. (Not
+        // `…, according to Crowdpac, the most of any candidate`.)
+        let end = content_end(t, range.clone());
+        let verb_goes_on = t.is_punct(m.last + 1, ',')
+            && t.is_word(m.last + 2)
+            && is_finite_verb(t.tok(m.last + 2))
+            && words_in(t, m.last + 2, end) >= 2;
+        if verb_goes_on
+            && a < i - 1
+            && !(a..i - 1).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)))
+        {
+            let (a2, b2) = (m.last + 2, end);
+            if words_in(t, a, i - 2) + words_in(t, a2, b2) < 3 || touches(covered, a, b2) {
+                return None;
+            }
+            return Some(Candidate {
+                kind: QuoteKind::Indirect,
+                pieces: vec![(a, i - 2), (a2, b2)],
+                cue: Some((i, i + 1)),
+                speaker: Some(m),
+                method: Some(Method::AccordingTo),
+                standalone: false,
+            });
+        }
         (a, i - 2)
     } else {
         return None;
@@ -1082,10 +1107,16 @@ fn according_to(
 fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
     // up to a comma, or to the sentence end (`…, according to the
     // state's business records.`)
-    let comma = (from..limit.min(from + 16))
+    let comma = (from..limit.min(from + 24))
         .find(|&k| t.is_punct(k, ',') || t.is_punct(k, '.') || t.is_punct(k, ')'))
-        .or_else(|| (limit <= from + 16).then_some(limit))?;
-    if comma == from || (from..comma).any(|k| !t.is_word(k)) {
+        .or_else(|| (limit <= from + 24).then_some(limit))?;
+    // Words, and marks or slashes inside a name (`the “Medicare for all”
+    // document`, `a University of Texas/Texas Tribune poll`).
+    if comma == from
+        || !t.is_word(from)
+        || (from..comma)
+            .any(|k| matches!(t.tokens[k].kind, Kind::Punct(c) if c != '/' && c != '-' && c != '&'))
+    {
         return None;
     }
     mention_ending_at(t, comma - 1, from).or(Some(Mention::description(
@@ -2166,6 +2197,30 @@ mod tests {
         according_last,
         "The plan failed badly, according to two officials.",
         [("The plan failed badly", "two officials", "according to")]
+    );
+    ind!(
+        according_to_a_source_with_marks_or_a_slash,
+        "The plan would cost $1 trillion a year, according to the “Medicare for all” document he released. According to state/federal records released Thursday, the senator owns three homes.",
+        [
+            (
+                "The plan would cost $1 trillion a year",
+                "the “Medicare for all” document he released",
+                "according to"
+            ),
+            (
+                "the senator owns three homes",
+                "state/federal records released Thursday",
+                "According to"
+            )
+        ]
+    );
+    ind!(
+        according_to_between_subject_and_verb,
+        "Fundraising, according to the campaign, has surged in the same period. Women gave 43 percent of it, according to Crowdpac, the most of any year.",
+        [
+            ("Fundraising", "the campaign", "according to"),
+            ("Women gave 43 percent of it", "Crowdpac", "according to")
+        ]
     );
     ind!(
         tag_at_end,
