@@ -1876,7 +1876,13 @@ fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
         return info.lemma == "say" && (n..n + 5).all(|k| k < t.tokens.len() && t.is_word(k))
             || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
     }
-    let lone_name = t.is_capitalized(n) && !t.is_word(n + 1);
+    // `said Sanders’ attack was …`: a plural possessive's apostrophe is
+    // a mark token glued to the name, not the name's end.
+    let possessive = w.ends_with('s')
+        && t.is_word(n + 2)
+        && matches!(t.tokens[n + 1].kind, Kind::Mark('’' | '\''))
+        && t.tokens[n + 1].start == t.tokens[n].end;
+    let lone_name = t.is_capitalized(n) && !t.is_word(n + 1) && !possessive;
     if is_time_word(w) {
         return false;
     }
@@ -2179,6 +2185,15 @@ mod tests {
         bare_clause,
         "Pence said his running mate was only joking.",
         [("his running mate was only joking", "Pence", "said")]
+    );
+    ind!(
+        plural_possessive_opens_the_clause,
+        "Clinton says Sanders’ attack is designed to raise questions.",
+        [(
+            "Sanders’ attack is designed to raise questions",
+            "Clinton",
+            "says"
+        )]
     );
     ind!(
         weekday_then_bare_clause,
