@@ -538,8 +538,63 @@ fn plausible_subject(t: &Text, m: &Mention) -> bool {
         && (t.is_punct(next + 1, ',')
             || verb_at(t, next).is_none()
                 && !t.has(next, Flags::ADVERB_AUX)
-                && !is_finite_verb(t.tok(next)));
+                && !is_finite_verb(t.tok(next))
+                && !is_past_tense(t.tok(next)));
     !(lone && adverbial)
+}
+
+/// A past-tense verb (`Trump went after Bush, calling him …`): a regular
+/// `-ed` form or a common irregular one.
+fn is_past_tense(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "went"
+                | "took"
+                | "made"
+                | "got"
+                | "gave"
+                | "came"
+                | "met"
+                | "held"
+                | "left"
+                | "won"
+                | "lost"
+                | "spent"
+                | "sent"
+                | "kept"
+                | "brought"
+                | "began"
+                | "became"
+                | "ran"
+                | "saw"
+                | "stood"
+                | "spoke"
+                | "wrote"
+                | "told"
+                | "said"
+                | "thought"
+                | "found"
+                | "led"
+                | "paid"
+                | "heard"
+                | "felt"
+                | "fought"
+                | "built"
+                | "broke"
+                | "chose"
+                | "drew"
+                | "fell"
+                | "grew"
+                | "rose"
+                | "struck"
+                | "threw"
+                | "sold"
+                | "sought"
+                | "taught"
+                | "caught"
+                | "bought"
+        )
 }
 
 /// `the announcer said`, `a doctor had typed`: a determiner and up to three
@@ -2194,6 +2249,11 @@ mod tests {
             "Clinton",
             "says"
         )]
+    );
+    ind!(
+        gerund_after_a_past_tense_sentence,
+        "Trump went after Bush on Friday, saying the plan was dead. Hours later, saying nothing was wrong.",
+        [("the plan was dead", "Trump", "saying")]
     );
     ind!(
         weekday_then_bare_clause,
