@@ -479,7 +479,7 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let mut s = (start..k)
         .rev()
         .take(8)
-        .find(|&i| t.is_punct(i, ','))
+        .find(|&i| t.is_punct(i, ',') || t.is_punct(i, ';'))
         .map_or(start, |c| c + 1);
     while s < k && matches!(t.tokens[s].kind, Kind::Mark(_)) {
         s += 1;
@@ -487,8 +487,23 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     while s < k && t.is_word(s) && OPENERS.contains(&t.tok(s)) {
         s += 1;
     }
-    // Two to twelve tokens, words and possessive marks only, no verb.
-    if k < s + 1
+    // Two to twelve tokens, words and possessive marks only, no verb; or
+    // one quantifier standing for people (`most said`, `Many say`).
+    let quantifier = k == s
+        && t.is_word(s)
+        && matches!(
+            crate::text::lower_word(t.tok(s)).as_str(),
+            "most"
+                | "many"
+                | "some"
+                | "others"
+                | "several"
+                | "few"
+                | "half"
+                | "someone"
+                | "everyone"
+        );
+    if k < s + 1 && !quantifier
         || k > s + 11
         || !t.is_word(s)
         || NOT_SUBJECT.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s)))
@@ -2254,6 +2269,14 @@ mod tests {
         gerund_after_a_past_tense_sentence,
         "Trump went after Bush on Friday, saying the plan was dead. Hours later, saying nothing was wrong.",
         [("the plan was dead", "Trump", "saying")]
+    );
+    ind!(
+        quantifier_subject,
+        "Voters were worried about the economy; most said they were very worried. Many say they will stay home.",
+        [
+            ("they were very worried", "most", "said"),
+            ("they will stay home", "Many", "say")
+        ]
     );
     ind!(
         weekday_then_bare_clause,
