@@ -410,7 +410,12 @@ fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Option<Mention>
             return None;
         }
     }
-    mention_ending_at(t, k, floor)
+    // Only for `say`: other verbs are as often the relative clause's own
+    // (`aides who applauded him`), which its subject cannot tell apart.
+    let says = verb_at(t, v).is_some_and(|(info, _)| info.lemma == "say");
+    says.then(|| relative_subject(t, k, floor))
+        .flatten()
+        .or_else(|| mention_ending_at(t, k, floor))
         .or_else(|| apposition_subject(t, k, floor))
         .or_else(|| with_postmodifier(t, k, floor))
         .or_else(|| sentence_subject(t, k, floor))
@@ -1591,6 +1596,27 @@ fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
         })
 }
 
+/// `The officials who came to Philadelphia say`: a relative clause with
+/// its own verb ends at `k`, and the subject is the noun phrase before it
+/// (not `Philadelphia`).
+fn relative_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
+    let lo = k.saturating_sub(12).max(floor + 1);
+    let r = (lo..k)
+        .rev()
+        .take_while(|&i| t.is_word(i) || t.is_punct(i, '-'))
+        .find(|&i| matches!(t.tok(i), "who" | "whose"))?;
+    let has_verb = (r + 1..=k).any(|i| {
+        let w = t.tok(i);
+        is_finite_verb(w) || is_past_tense(w)
+    });
+    if !has_verb || !t.is_word(r - 1) {
+        return None;
+    }
+    mention_ending_at(t, r - 1, floor)
+        .or_else(|| sentence_subject(t, r - 1, floor))
+        .or_else(|| generic_before(t, r - 1, floor))
+}
+
 /// `Dmitry Peskov, the Kremlin spokesman, said`: the name before the
 /// apposition ending at the comma `k`.
 fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
@@ -2277,6 +2303,11 @@ mod tests {
             ("they were very worried", "most", "said"),
             ("they will stay home", "Many", "say")
         ]
+    );
+    ind!(
+        subject_before_a_relative_clause,
+        "The officials who came to Philadelphia say they will shift their support. The aides who applauded him were back.",
+        [("they will shift their support", "The officials", "say")]
     );
     ind!(
         weekday_then_bare_clause,
