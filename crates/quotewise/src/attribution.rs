@@ -1002,6 +1002,12 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
             cand.method = Some(Method::AdjacentLine);
             continue;
         }
+        if let Some((dash, m)) = dash_credit(t, para + 1) {
+            cand.cue = Some((dash, dash));
+            cand.speaker = Some(m);
+            cand.method = Some(Method::AdjacentLine);
+            continue;
+        }
         // "Putin said:" alone on the line before.
         let first = cand.first();
         let fpara = t.tokens[first].paragraph as usize;
@@ -1017,6 +1023,20 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// `- Hillary Clinton.` alone on a line: a dash and a name credit the quote
+/// before (the style of quote boxes and fact checks). The dash and the
+/// name.
+fn dash_credit(t: &Text, para: usize) -> Option<(usize, Mention)> {
+    let range = t.paragraphs.get(para)?.clone();
+    let dash = range.start;
+    if !is_dash(t, dash) {
+        return None;
+    }
+    let m = mention_starting_at(t, dash + 1, range.end)?;
+    let end = range.end - usize::from(t.is_punct(range.end - 1, '.'));
+    (m.kind == MentionKind::Name && m.last + 1 == end).then_some((dash, m))
 }
 
 /// `“A,” he said, “B.”` and `“A,” Caddell said. “B.”`: a quote in the same
@@ -2068,6 +2088,13 @@ mod tests {
         "“What a Super Tuesday!”",
         Some("She"),
         Some(Method::SpeechTag)
+    );
+    tag!(
+        dash_credit_on_the_next_line,
+        "“I went to Wall Street before the crash.”\n\n- Hillary Clinton.\n\nShe went on.",
+        "“I went to Wall Street before the crash.”",
+        Some("Hillary Clinton"),
+        Some(Method::AdjacentLine)
     );
     tag!(
         quote_pronoun_verb,
