@@ -2097,6 +2097,13 @@ mod tests {
         Some(Method::AdjacentLine)
     );
     tag!(
+        role_with_noun_modifiers_before_the_name,
+        "“This has to be the first time,” said Clinton’s top foreign policy aide Jake Sullivan.",
+        "“This has to be the first time,”",
+        Some("Jake Sullivan"),
+        Some(Method::SpeechTag)
+    );
+    tag!(
         quote_pronoun_verb,
         "“We will win,” he said.",
         "“We will win,”",

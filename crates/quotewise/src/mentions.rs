@@ -472,9 +472,19 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     while j < limit && t.is_word(j) && t.tokens[j].sentence == t.tokens[start].sentence {
         let lower = t.has(j, Flags::LOWER);
         let determiner = t.has(j, Flags::DETERMINER);
+        // `top foreign policy aide Jake Sullivan`: a lower-case noun
+        // modifying the role right after it.
+        let modifies_role = || {
+            lower
+                && j + 1 < limit
+                && t.has(j + 1, Flags::ROLE)
+                && t.has(j + 1, Flags::LOWER)
+                && verb_at(t, j + 1).is_none()
+        };
         let ok = determiner
             || is_name_word(t, j)
             || (lower && t.has(j, Flags::ROLE | Flags::MODIFIER))
+            || modifies_role()
             || (t.has(j, Flags::CONNECTOR) && is_name_word(t, j + 1))
             || (t.has(j, Flags::DIGITS) && j > start && is_name_word(t, j - 1));
         if !ok || (lower && verb_at(t, j).is_some()) {
@@ -494,7 +504,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     }
     let last = last?;
     let m = mention_ending_at(t, last, start)?;
-    (m.first <= start + 4).then_some(m)
+    (m.first <= start + 6).then_some(m)
 }
 
 /// Every name mention in the text, in order.
