@@ -908,7 +908,63 @@ pub(crate) fn transcripts(t: &Text, cands: &mut Vec<Candidate>) {
             standalone: true,
         });
     }
+    if let Some(c) = headline(t) {
+        if !cands
+            .iter()
+            .any(|d| d.first() <= c.last() && c.first() <= d.last())
+        {
+            cands.push(c);
+        }
+    }
     cands.sort_by_key(|c| c.first());
+}
+
+/// `Joe Scarborough: Trump Playing Dumb About the KKK Is ‘Disqualifying.’`
+/// as a text's first line: a headline crediting a claim to a person (or
+/// to a poll or report). Not `The Latest: …`, nor an outlet's or a
+/// column's name (`Breitbart News Daily: …`).
+fn headline(t: &Text) -> Option<Candidate> {
+    let para = t.paragraphs.first()?.clone();
+    let colon = (para.start + 1..para.end.min(para.start + 6)).find(|&k| t.is_punct(k, ':'))?;
+    if !(para.start..colon).all(|k| t.is_word(k) && !t.has(k, Flags::LOWER))
+        || (para.start..colon).any(|k| crate::lexicon::ORG_WORDS.contains_key(t.tok(k)))
+    {
+        return None;
+    }
+    if matches!(t.tok(para.start), "The" | "A" | "An") {
+        return None;
+    }
+    // A lone word must be a noun or name the text uses again (`Poll:`,
+    // `Sanders:`), not an exclamation or a participle (`Wow:`,
+    // `Revealed:`).
+    if colon == para.start + 1 {
+        let w = t.tok(para.start);
+        let again =
+            (para.end..t.tokens.len()).any(|k| t.is_word(k) && t.tok(k).eq_ignore_ascii_case(w));
+        if w.ends_with("ed") || !again {
+            return None;
+        }
+    }
+    let m = mention_ending_at(t, colon - 1, para.start)?;
+    if m.first != para.start || m.kind != MentionKind::Name {
+        return None;
+    }
+    let mut last = para.end - 1;
+    while last > colon + 1 && t.is_punct(last, '.') {
+        last -= 1;
+    }
+    // A question is asked about the person, not by them.
+    if t.is_punct(last, '?') {
+        return None;
+    }
+    (words_in(t, colon + 1, last) >= 3).then_some(Candidate {
+        kind: QuoteKind::Indirect,
+        pieces: vec![(colon + 1, last)],
+        cue: Some((colon, colon)),
+        speaker: Some(m),
+        method: Some(Method::SpeechTag),
+        standalone: true,
+    })
 }
 
 fn is_caps(word: &str) -> bool {
@@ -2265,6 +2321,45 @@ mod tests {
     fn untagged_sentence_quote_is_direct_without_speaker() {
         let got = directs("Smith arrived. “In order not to be bothered, we must go.”");
         assert_eq!((got[0].1, got[0].2.clone()), (QuoteKind::Direct, None));
+    }
+
+    #[test]
+    fn headline_credits_a_claim_to_a_person() {
+        let cases = [
+            (
+                "Mark Cuban: I'd consider a future White House bid.\n\nCuban spoke on Friday.",
+                Some(("I'd consider a future White House bid", "Mark Cuban")),
+            ),
+            (
+                "Poll: Clinton and Trump in dead heat.\n\nA new poll shows it.",
+                Some(("Clinton and Trump in dead heat", "Poll")),
+            ),
+            (
+                "The Latest: Cruz to give away a shotgun.\n\nThe latest news.",
+                None,
+            ),
+            (
+                "Wow: Glenn Beck Just Responded With One Line.\n\nBeck spoke.",
+                None,
+            ),
+            (
+                "Ted Cruz: Conservative or career politician?\n\nCruz ran.",
+                None,
+            ),
+            ("Breitbart News Daily: A World at War.\n\nWar came.", None),
+        ];
+        for (text, want) in cases {
+            let t = Text::new(text);
+            let mut cands = Vec::new();
+            transcripts(&t, &mut cands);
+            let got = cands.first().map(|c| {
+                let (a, b) = c.pieces[0];
+                let (sa, sb) = c.speaker.as_ref().unwrap().byte_range(&t);
+                (&text[t.tokens[a].start..t.tokens[b].end], &text[sa..sb])
+            });
+            assert_eq!(got, want, "{text}");
+            assert!(cands.iter().all(|c| c.kind == QuoteKind::Indirect));
+        }
     }
 
     fn indirects(text: &str) -> Vec<(String, String, String)> {
