@@ -1350,7 +1350,7 @@ fn reported(
         // `X said (that) …`
         let mut n = cue_end + 1;
         if is_tell(t.tok(i)) {
-            n = skip_object(t, n, end);
+            n = skip_object(t, n, end, info.lemma == "ask");
         }
         n = skip_adverbial(t, n, end);
         // `said Thursday (night) he would leave`: a weekday, then a bare
@@ -1898,12 +1898,20 @@ fn is_tell(word: &str) -> bool {
     )
 }
 
-/// Skips the object of `told`: `told Rosiah 24 that`, `told reporters on Friday that`.
-fn skip_object(t: &Text, n: usize, end: usize) -> usize {
+/// Skips the object of `told`: `told Rosiah 24 that`, `told reporters on Friday that`;
+/// with `asks`, also `asked the students if`.
+fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     let mut j = n;
     while j <= end && j < n + 8 {
-        if t.is_word(j) && t.tok(j) == "that" || t.is_punct(j, ':') {
+        // `asked the students if they …`
+        let question = asks && t.is_word(j) && matches!(t.tok(j), "if" | "whether");
+        if t.is_word(j) && t.tok(j) == "that" || question || t.is_punct(j, ':') {
             return j;
+        }
+        // `asked her to call him if possible`: the request is the
+        // infinitive, whatever `if` follows.
+        if asks && t.is_word(j) && t.tok(j) == "to" {
+            break;
         }
         if !t.is_word(j) {
             break;
@@ -2437,6 +2445,14 @@ mod tests {
         subject_before_a_relative_clause,
         "The officials who came to Philadelphia say they will shift their support. The aides who applauded him were back.",
         [("they will shift their support", "The officials", "say")]
+    );
+    ind!(
+        asked_someone_if,
+        "Then Mr. Rubin asked the students if they were always so serious. Mr. Band asked her to call Mr. Chagoury immediately if possible.",
+        [
+            ("if they were always so serious", "Rubin", "asked"),
+            ("to call Mr. Chagoury immediately if possible", "Band", "asked")
+        ]
     );
     ind!(
         weekday_then_bare_clause,
