@@ -1665,6 +1665,15 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
                 {
                     return cut;
                 }
+                // `…, according to X` is a report of its own.
+                if p == ','
+                    && seen >= 4
+                    && w == "according"
+                    && t.is_word(c + 1)
+                    && t.tok(c + 1) == "to"
+                {
+                    return cut;
+                }
             }
             // `… loved ones - two sisters and a brother …`: a dash hands
             // over to the writer.
@@ -2481,6 +2490,22 @@ mod tests {
         base_form_after_an_article_is_a_noun,
         "The rally was the subject of a Facebook post the campaign wrote. Leahy and Grassley say other changes are needed.",
         [("other changes are needed", "Grassley", "say")]
+    );
+    ind!(
+        content_stops_before_according_to,
+        "Nearly three in four say they would like to buy goods made in America, according to the poll.",
+        [
+            (
+                "they would like to buy goods made in America",
+                "Nearly three in four",
+                "say"
+            ),
+            (
+                "Nearly three in four say they would like to buy goods made in America",
+                "the poll",
+                "according to"
+            )
+        ]
     );
     ind!(
         weekday_then_bare_clause,
