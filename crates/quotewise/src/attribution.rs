@@ -1054,8 +1054,30 @@ pub(crate) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
     if !verbish {
         return false;
     }
+    // The verb's complement runs on past the quoted words to the clause's
+    // end (`blamed the “fog of war” for the failure of …`).
+    let send = sentence_end(t, first);
+    let mut last = cand.last();
+    while last + 1 < send
+        && !matches!(
+            t.tokens[last + 1].kind,
+            Kind::Punct(',' | ';' | ':' | '.' | '?' | '!' | '(' | '—' | '–')
+        )
+    {
+        last += 1;
+    }
+    // Quoted words that end the sentence keep their closing mark
+    // (`what she calls “real solutions.”`).
+    if last > cand.last()
+        && last + 2 < send
+        && matches!(t.tokens[last + 1].kind, Kind::Punct('.' | '?' | '!'))
+        && matches!(t.tokens[last + 2].kind, Kind::Mark(_))
+        && t.tokens[last + 2].start == t.tokens[last + 1].end
+    {
+        last += 2;
+    }
     cand.kind = QuoteKind::Mixed;
-    cand.pieces = vec![(v + 1, cand.last())];
+    cand.pieces = vec![(v + 1, last)];
     cand.cue = Some((v, v));
     cand.speaker = Some(m);
     cand.method = Some(Method::Nearby);
@@ -2338,17 +2360,30 @@ mod tests {
 
     #[test]
     fn quoted_words_in_a_named_subjects_predicate_are_mixed() {
-        let text = "Laurence Tribe likened the rules to “burning the Constitution” in court.";
-        let t = Text::new(text);
-        let mut c = direct_quotes(&t, &scan(&t));
-        assert_eq!(c[0].kind, QuoteKind::Partial);
-        assert!(mixed_from_partial(&t, &mut c[0]));
-        let (a, b) = c[0].pieces[0];
-        assert_eq!(
-            &text[t.tokens[a].start..t.tokens[b].end],
-            "the rules to “burning the Constitution”"
-        );
-        assert_eq!(c[0].method, Some(Method::Nearby));
+        // The verb's complement runs on to the clause's end, and quoted
+        // words closing the sentence keep their closing mark.
+        for (text, content) in [
+            (
+                "Laurence Tribe likened the rules to “burning the Constitution” in court, he said.",
+                "the rules to “burning the Constitution” in court",
+            ),
+            (
+                "Clinton blamed the “fog of war” for the failure of the U.S. to act. Then she left.",
+                "the “fog of war” for the failure of the U.S. to act",
+            ),
+            (
+                "Hillary Clinton says Americans are “right to be angry,” but hungry for what she calls “real solutions.” Then she left.",
+                "Americans are “right to be angry,” but hungry for what she calls “real solutions.”",
+            ),
+        ] {
+            let t = Text::new(text);
+            let mut c = direct_quotes(&t, &scan(&t));
+            assert_eq!(c[0].kind, QuoteKind::Partial);
+            assert!(mixed_from_partial(&t, &mut c[0]));
+            let (a, b) = c[0].pieces[0];
+            assert_eq!(&text[t.tokens[a].start..t.tokens[b].end], content);
+            assert_eq!(c[0].method, Some(Method::Nearby));
+        }
     }
 
     #[test]
