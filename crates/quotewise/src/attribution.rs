@@ -1239,7 +1239,7 @@ fn according_to(
     }
     let m = mention_starting_at(t, i + 2, range.end)
         .or_else(|| source_until_comma(t, i + 2, range.end))?;
-    let (a, b) = if i == range.start || opens_sentence(t, i) {
+    let pieces = if i == range.start || opens_sentence(t, i) {
         // The content follows the comma that closes the source phrase
         // (`According to exit polls conducted by X for Y, …`).
         let comma = (m.last + 1..range.end.min(m.last + 20)).find(|&k| t.is_punct(k, ','));
@@ -1249,7 +1249,7 @@ fn according_to(
         {
             a += 1;
         }
-        (a, content_end(t, range.clone()))
+        vec![(a, content_end(t, range.clone()))]
     } else if i > range.start && t.is_punct(i - 1, ',') {
         let mut a = range.start;
         while a < i && !t.is_word(a) && !matches!(t.tokens[a].kind, Kind::Mark(_)) {
@@ -1267,29 +1267,21 @@ fn according_to(
             && a < i - 1
             && !(a..i - 1).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)))
         {
-            let (a2, b2) = (m.last + 2, end);
-            if words_in(t, a, i - 2) + words_in(t, a2, b2) < 3 || touches(covered, a, b2) {
-                return None;
-            }
-            return Some(Candidate {
-                kind: QuoteKind::Indirect,
-                pieces: vec![(a, i - 2), (a2, b2)],
-                cue: Some((i, i + 1)),
-                speaker: Some(m),
-                method: Some(Method::AccordingTo),
-                standalone: false,
-            });
+            vec![(a, i - 2), (m.last + 2, end)]
+        } else {
+            vec![(a, i - 2)]
         }
-        (a, i - 2)
     } else {
         return None;
     };
-    if a > b || words_in(t, a, b) < 3 || touches(covered, a, b) {
+    let (a, b) = (pieces[0].0, pieces[pieces.len() - 1].1);
+    let words: usize = pieces.iter().map(|&(a, b)| words_in(t, a, b)).sum();
+    if pieces.iter().any(|&(a, b)| a > b) || words < 3 || touches(covered, a, b) {
         return None;
     }
     Some(Candidate {
         kind: QuoteKind::Indirect,
-        pieces: vec![(a, b)],
+        pieces,
         cue: Some((i, i + 1)),
         speaker: Some(m),
         method: Some(Method::AccordingTo),
