@@ -1549,10 +1549,12 @@ fn reported(
         }
         return Some(reported_candidate((a, b), (i, cue_end), m));
     }
-    // `…, said X.`
+    // `…, said X.`, `…, said X, a professor of economics, who …`
     if info.speech && i > floor + 1 && t.is_punct(i - 1, ',') {
         let m = mention_starting_at(t, cue_end + 1, range.end)?;
-        if !tail_is_adverbial(t, m.last + 1, range.end) {
+        let apposition =
+            info.lemma == "say" && t.is_punct(m.last + 1, ',') && t.is_word(m.last + 2);
+        if !apposition && !tail_is_adverbial(t, m.last + 1, range.end) {
             return None;
         }
         let b = i - 2;
@@ -1712,7 +1714,15 @@ fn first_content(t: &Text, from: usize, to: usize) -> usize {
 /// (`on Tuesday`, `in a statement`, `told reporters`)?
 fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let words = (k..end).filter(|&i| t.is_word(i)).count();
-    words <= 8
+    // A prepositional phrase may run longer (`during his speech at the
+    // event on Friday night in Des Moines`).
+    let prepositional = t.is_word(k)
+        && matches!(
+            t.tok(k),
+            "during" | "in" | "on" | "at" | "after" | "before" | "while" | "from"
+        );
+    let one_phrase = || !(k..end).any(|i| t.is_punct(i, ','));
+    (words <= 8 || prepositional && words <= 16 && one_phrase())
         && !(k..end).any(|i| {
             (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
         })
@@ -2533,6 +2543,24 @@ mod tests {
                 "according to"
             )
         ]
+    );
+    ind!(
+        inverted_tag_then_an_apposition,
+        "Nor are tariffs likely to bring these jobs back, said David Autor, a professor of economics at M.I.T., who studies trade.",
+        [(
+            "Nor are tariffs likely to bring these jobs back",
+            "David Autor",
+            "said"
+        )]
+    );
+    ind!(
+        tag_then_a_long_prepositional_phrase,
+        "His allegiance has shifted from Fiorina to Cruz, Wilkin said during his speech at the event on Friday night in Des Moines.",
+        [(
+            "His allegiance has shifted from Fiorina to Cruz",
+            "Wilkin",
+            "said"
+        )]
     );
     ind!(
         weekday_then_bare_clause,
