@@ -93,8 +93,9 @@ fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
 /// `“…,” he said`, `“…,” said Putin`, `“….” The Russian leader said.`
 fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     let mut j = close + 1;
-    // "“…” ― Beck Pimentel": a dash and a name closing the paragraph.
-    if j < limit && matches!(t.tokens[j].kind, Kind::Punct('―' | '—' | '–')) {
+    // "“…” ― Beck Pimentel", or `- Hillary Clinton.` alone on the next
+    // line ([`tag_line`]): a dash and a name closing the paragraph.
+    if j < limit && (t.is_punct(j, '―') || is_dash(t, j)) {
         if let Some(m) = mention_starting_at(t, j + 1, limit) {
             if (m.last + 1..limit).all(|k| !t.is_word(k)) {
                 return Some(Tag {
@@ -1103,12 +1104,6 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
             cand.method = Some(Method::AdjacentLine);
             continue;
         }
-        if let Some((dash, m)) = dash_credit(t, para + 1) {
-            cand.cue = Some((dash, dash));
-            cand.speaker = Some(m);
-            cand.method = Some(Method::AdjacentLine);
-            continue;
-        }
         // "Putin said:" alone on the line before.
         let first = cand.first();
         let fpara = t.tokens[first].paragraph as usize;
@@ -1124,20 +1119,6 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
             }
         }
     }
-}
-
-/// `- Hillary Clinton.` alone on a line: a dash and a name credit the quote
-/// before (the style of quote boxes and fact checks). The dash and the
-/// name.
-fn dash_credit(t: &Text, para: usize) -> Option<(usize, Mention)> {
-    let range = t.paragraphs.get(para)?.clone();
-    let dash = range.start;
-    if !is_dash(t, dash) {
-        return None;
-    }
-    let m = mention_starting_at(t, dash + 1, range.end)?;
-    let end = range.end - usize::from(t.is_punct(range.end - 1, '.'));
-    (m.kind == MentionKind::Name && m.last + 1 == end).then_some((dash, m))
 }
 
 /// `“A,” he said, “B.”` and `“A,” Caddell said. “B.”`: a quote in the same
