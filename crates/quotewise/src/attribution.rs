@@ -33,6 +33,24 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    /// Are every range of the candidate in order and inside the `n` tokens
+    /// of its text? Spans are built from these ranges, so the pipeline
+    /// keeps only candidates for which this holds: a sieve that built a
+    /// reversed range loses its candidate instead of panicking the
+    /// extraction (and fails a debug assertion in tests and fuzzing).
+    pub fn is_well_formed(&self, n: usize) -> bool {
+        let range_ok = |(a, b): (usize, usize)| a <= b && b < n;
+        !self.pieces.is_empty()
+            && self.pieces.iter().all(|&p| range_ok(p))
+            && self.pieces.windows(2).all(|w| w[0].1 < w[1].0)
+            && self.cue.is_none_or(range_ok)
+            && self.speaker.as_ref().is_none_or(|m| {
+                range_ok((m.first, m.last))
+                    && m.name
+                        .is_none_or(|(a, b)| m.first <= a && a <= b && b <= m.last)
+            })
+    }
+
     pub fn first(&self) -> usize {
         self.pieces[0].0
     }
@@ -1215,7 +1233,9 @@ fn according_to(
     range: std::ops::Range<usize>,
     covered: &[bool],
 ) -> Option<Candidate> {
-    if !(is_according(t, i) && t.is_word(i + 1) && t.tok(i + 1) == "to") {
+    // `to` and the source must lie in the sentence: a line break can end
+    // it right after `according` (`…, according\nto custom`).
+    if !(is_according(t, i) && i + 2 < range.end && t.is_word(i + 1) && t.tok(i + 1) == "to") {
         return None;
     }
     let m = mention_starting_at(t, i + 2, range.end)
@@ -1281,7 +1301,7 @@ fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
         .or_else(|| (limit <= from + 24).then_some(limit))?;
     // Words, and marks or slashes inside a name (`the “Medicare for all”
     // document`, `a University of Texas/Texas Tribune poll`).
-    if comma == from
+    if comma <= from
         || !t.is_word(from)
         || (from..comma)
             .any(|k| matches!(t.tokens[k].kind, Kind::Punct(c) if c != '/' && c != '-' && c != '&'))

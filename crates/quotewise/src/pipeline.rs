@@ -58,6 +58,13 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
         same
     });
     drop_overlaps(&mut cands);
+    let n = t.tokens.len();
+    debug_assert!(
+        cands.iter().all(|c| c.is_well_formed(n)),
+        "a sieve built a malformed candidate: {:?}",
+        cands.iter().find(|c| !c.is_well_formed(n))
+    );
+    cands.retain(|c| c.is_well_formed(n));
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
     let mut doc = build(&t, &index, &ents, &cands, &resolved, options.min_confidence);

@@ -48,3 +48,18 @@ fn gazetteer_regressions_hold() {
         "expected the seed corpus"
     );
 }
+
+/// *Persuasion*: `according` at a line's end, `to` on the next, made a
+/// reversed span (`begin > end`) and panicked the extraction.
+#[test]
+fn according_at_a_line_break_does_not_panic() {
+    let text = "Mary began to complain of it, and lament her being ill-used, according\n\
+                to custom, in being on the hedge side.\n";
+    let doc = quotewise::Extractor::new().extract(text);
+    for q in &doc.quotes {
+        for s in q.content.iter().chain(&q.cue) {
+            assert!(s.start <= s.end && s.char_start <= s.char_end);
+            assert_eq!(&text[s.range()], s.text);
+        }
+    }
+}
