@@ -237,15 +237,25 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         })?;
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
+    let before_apposition = k;
     k = skip_apposition(t, k, limit);
     k = skip_adverbs(t, k, limit);
     let (info, cue_end) = speech_verb(t, k)?;
     if info.gerund || k > j + 12 || m.last + 1 == k && noun_use(t, &m, k) {
         return None;
     }
+    // `the central bank governor, Ana Díaz, said`: a description named by
+    // its apposition speaks by that name.
+    let named = match m.kind {
+        MentionKind::Description { plural: false, .. } if k > before_apposition => {
+            mention_starting_at(t, before_apposition + 1, k)
+                .filter(|n| n.kind == MentionKind::Name && t.is_punct(n.last + 1, ','))
+        }
+        _ => None,
+    };
     Some(Tag {
         cue: (k, cue_end),
-        speaker: Some(m),
+        speaker: Some(named.unwrap_or(m)),
     })
 }
 

@@ -169,6 +169,28 @@ pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyL
         .collect()
 });
 
+/// First names with the share of US births given them that were boys
+/// (`lang/en/first_names.tsv`; its header says where the counts come from).
+static FIRST_NAMES: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+    data_lines(include_str!("../lang/en/first_names.tsv"))
+        .filter_map(|line| {
+            let (name, share) = line.split_once('\t')?;
+            Some((name, share.parse().ok()?))
+        })
+        .collect()
+});
+
+/// The gender a first name shows: male when at least 90% of those given it
+/// were boys, female when at most 10% were; `None` for names given to both
+/// (`Jordan`, `Taylor`) and names the table does not hold.
+pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
+    match *FIRST_NAMES.get(name)? {
+        s if s >= 0.9 => Some(Gender::Male),
+        s if s <= 0.1 => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// Capitalised words that never start or join a name.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../data/not_names.txt")).collect());
@@ -810,6 +832,14 @@ pub(crate) fn is_labeling(lemma: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_names_show_gender_only_when_clear() {
+        assert_eq!(first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Jordan"), None);
+        assert_eq!(first_name_gender("Putin"), None);
+    }
 
     #[test]
     fn ships_at_least_150_reporting_verbs_with_inflections() {

@@ -282,6 +282,11 @@ fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
             gender = Some(*g);
         }
     }
+    // No title: a first name can tell ("Mary Jones"), in a name of two
+    // words or more (a lone "Jordan" may be a surname or a country).
+    if gender.is_none() && last > name_first {
+        gender = lexicon::first_name_gender(t.tok(name_first));
+    }
     // Lower-case role phrase right before: "Kremlin spokesman Dmitry Peskov",
     // "presidential candidate Donald Trump", "White House press secretary X".
     let sentence = t.tokens[first].sentence;
@@ -427,7 +432,18 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 break;
             }
             let lower = t.has(first - 1, Flags::LOWER);
+            // `the central bank governor`: a lower-case noun the lists do
+            // not know, with a determiner at most two words before it.
+            let noun_modifier = || {
+                lower
+                    && verb_at(t, first - 1).is_none()
+                    && (floor.max(first.saturating_sub(3))..first - 1).any(|k| {
+                        t.has(k, Flags::DETERMINER)
+                            && (k + 1..first).all(|j| t.is_word(j) && t.has(j, Flags::LOWER))
+                    })
+            };
             if (lower && t.has(first - 1, Flags::MODIFIER | Flags::ROLE))
+                || noun_modifier()
                 || (!lower && !t.has(first - 1, Flags::NOT_NAME))
                 || pw.ends_with("’s")
                 || pw.ends_with("'s")
@@ -474,12 +490,14 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         let determiner = t.has(j, Flags::DETERMINER);
         // `top foreign policy aide Jake Sullivan`: a lower-case noun
         // modifying the role right after it.
+        // `central bank governor`: up to two lower-case nouns before it.
         let modifies_role = || {
             lower
-                && j + 1 < limit
-                && t.has(j + 1, Flags::ROLE)
-                && t.has(j + 1, Flags::LOWER)
-                && verb_at(t, j + 1).is_none()
+                && (j + 1..limit.min(j + 3))
+                    .take_while(|&k| {
+                        t.is_word(k) && t.has(k, Flags::LOWER) && verb_at(t, k).is_none()
+                    })
+                    .any(|k| t.has(k, Flags::ROLE))
         };
         let ok = determiner
             || is_name_word(t, j)
