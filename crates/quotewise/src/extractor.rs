@@ -154,6 +154,25 @@ impl Extractor {
         crate::pipeline::run(self, text)
     }
 
+    /// As [`Extractor::extract`], with the features the speaker scorer saw
+    /// for each quote (in quote order; `None` where no speaker was found),
+    /// named by [`Extractor::speaker_feature_names`]. For refitting the
+    /// scorer (`scripts/fit_speaker_scorer.py`); not a stable API.
+    #[doc(hidden)]
+    pub fn extract_with_speaker_features(&self, text: &str) -> (Document, Vec<Option<Vec<f64>>>) {
+        let mut features = Vec::new();
+        let doc = crate::pipeline::run_recording(self, text, Some(&mut features));
+        let features = features.into_iter().map(|x| x.map(Vec::from)).collect();
+        (doc, features)
+    }
+
+    /// The names of the speaker features, in the order
+    /// [`Extractor::extract_with_speaker_features`] gives them.
+    #[doc(hidden)]
+    pub fn speaker_feature_names() -> &'static [&'static str] {
+        &crate::score::FEATURES
+    }
+
     /// As [`Extractor::extract`], with the caller's `id` set on the document.
     pub fn extract_with_id(&self, id: impl Into<String>, text: &str) -> Document {
         let mut doc = self.extract(text);

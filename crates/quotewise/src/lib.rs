@@ -22,6 +22,7 @@ mod mentions;
 mod model;
 mod pipeline;
 mod resolve;
+mod score;
 mod span;
 mod text;
 

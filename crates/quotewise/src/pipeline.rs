@@ -7,11 +7,22 @@ use crate::extractor::Extractor;
 use crate::marks;
 use crate::model::{Document, Entity, Method, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
+use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
 use crate::text::Text;
 
 /// Runs every stage over `text`.
 pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
+    run_recording(extractor, text, None)
+}
+
+/// [`run`], writing the speaker features of each quote (in the document's
+/// quote order; `None` for a quote without a speaker) into `features`.
+pub(crate) fn run_recording(
+    extractor: &Extractor,
+    text: &str,
+    features: Option<&mut Vec<Option<Features>>>,
+) -> Document {
     let t = Text::new(text);
     if t.tokens.is_empty() {
         return Document::default();
@@ -67,7 +78,15 @@ pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
     cands.retain(|c| c.is_well_formed(n));
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
-    let mut doc = build(&t, &index, &ents, &cands, &resolved, options.min_confidence);
+    let mut doc = build(
+        &t,
+        &index,
+        &ents,
+        &cands,
+        &resolved,
+        options.min_confidence,
+        features,
+    );
     if let Some(g) = extractor.gazetteer() {
         g.link(text, &index, &mut doc);
     }
@@ -146,27 +165,6 @@ fn drop_overlaps(cands: &mut Vec<Candidate>) {
     *cands = kept;
 }
 
-fn confidence(method: Method, resolution: Resolution, kind: QuoteKind) -> f32 {
-    let m = match method {
-        Method::SpeechTag => 0.95,
-        Method::AccordingTo => 0.9,
-        Method::AdjacentLine => 0.85,
-        Method::Continuation => 0.75,
-        Method::Nearby => 0.45,
-    };
-    let r = match resolution {
-        Resolution::Name => 1.0,
-        Resolution::Pronoun => 0.9,
-        Resolution::Description => 0.85,
-        Resolution::Unresolved => 0.8,
-    };
-    let k = match kind {
-        QuoteKind::Direct => 1.0,
-        _ => 0.95,
-    };
-    m * r * k
-}
-
 fn build(
     t: &Text,
     index: &CharIndex,
@@ -174,7 +172,11 @@ fn build(
     cands: &[Candidate],
     resolved: &[Resolved],
     min_confidence: f32,
+    mut record: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
+    let scorer = Scorer::shipped();
+    let shape = DocShape::new(t);
+    let mut previous = None;
     let span = |a: usize, b: usize| index.span(t.tokens[a].start, t.tokens[b].end);
     let mut entities: Vec<Entity> = ents
         .clusters
@@ -210,7 +212,12 @@ fn build(
             (Some(m), Some(method)) => {
                 let (a, b) = m.byte_range(t);
                 let mention = index.span(a, b);
-                let confidence = confidence(method, r.resolution, c.kind);
+                let x = score::features(t, ents, &shape, c, r, previous);
+                if let Some(record) = record.as_deref_mut() {
+                    record.push(Some(x));
+                }
+                previous = r.entity;
+                let confidence = ((scorer.probability(&x) * 1000.0).round() / 1000.0) as f32;
                 if let (Some(e), Resolution::Pronoun | Resolution::Description) =
                     (r.entity, r.resolution)
                 {
@@ -228,7 +235,12 @@ fn build(
                     confidence,
                 })
             }
-            _ => None,
+            _ => {
+                if let Some(record) = record.as_deref_mut() {
+                    record.push(None);
+                }
+                None
+            }
         };
         quotes.push(Quote {
             kind: c.kind,
