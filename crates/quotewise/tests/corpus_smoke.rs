@@ -50,15 +50,33 @@ fn read_corpus(path: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The message of a caught panic.
+thread_local! {
+    /// Where the last panic on this thread happened, kept by the hook that
+    /// [`quiet_panics`] installs.
+    static PANICKED_AT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Replaces the panic hook, which prints every caught panic with its
+/// backtrace (hundreds of lines for one bug met in many documents), by one
+/// that only keeps the panic's location for [`panic_message`].
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| l.to_string()).unwrap_or_default();
+        PANICKED_AT.with(|p| *p.borrow_mut() = at);
+    }));
+}
+
+/// The message of a caught panic, with where it happened.
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
+    let message = if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
     } else {
         "(a panic without a message)".to_owned()
-    }
+    };
+    let at = PANICKED_AT.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    format!("{message} (at {at})")
 }
 
 /// Checks one corpus file; returns the number of documents and a line per
@@ -102,13 +120,21 @@ fn check_corpus(extractor: &Extractor, path: &Path) -> (usize, Vec<String>) {
     }
 
     if failures.is_empty() {
-        let parallel = extractor
-            .extract_many_with_threads(&texts, two)
-            .expect("2 threads start");
-        for (((id, _), a), b) in docs.iter().zip(&serial).zip(&parallel) {
-            if a.as_ref() != Some(b) {
-                failures.push(format!("{id}: differs on 1 and 2 threads"));
+        match catch_unwind(AssertUnwindSafe(|| {
+            extractor.extract_many_with_threads(&texts, two)
+        })) {
+            Ok(parallel) => {
+                let parallel = parallel.expect("2 threads start");
+                for (((id, _), a), b) in docs.iter().zip(&serial).zip(&parallel) {
+                    if a.as_ref() != Some(b) {
+                        failures.push(format!("{id}: differs on 1 and 2 threads"));
+                    }
+                }
             }
+            Err(p) => failures.push(format!(
+                "(the batch): panicked on 2 threads only: {}",
+                panic_message(&*p)
+            )),
         }
     }
     (docs.len(), failures)
@@ -132,6 +158,8 @@ fn every_corpus_text_extracts_with_sound_spans_on_any_thread_count() {
     files.sort();
     assert!(!files.is_empty(), "no *.jsonl file in {}", dir.display());
 
+    // The only test in this binary: no other test's panics to keep loud.
+    quiet_panics();
     let extractor = Extractor::new();
     let mut report = Vec::new();
     let mut total = 0;
@@ -154,6 +182,8 @@ fn every_corpus_text_extracts_with_sound_spans_on_any_thread_count() {
             }
         }
     }
+    // The default hook again, to print this test's own failure.
+    drop(std::panic::take_hook());
     assert!(
         report.is_empty(),
         "of {total} documents:\n{}",
