@@ -67,6 +67,7 @@ EXIT STATUS:
   0  every input was extracted
   1  some inputs gave error records (every good document was still written)
   2  the run failed: bad arguments, or the output could not be written
+  (a reader that closes the pipe early, as `| head` does, is a normal end: 0)
 
 EXAMPLES:
   quotewise extract examples/sample_article.txt
@@ -176,6 +177,12 @@ fn extract(args: ExtractArgs) -> ExitCode {
     match result {
         Ok(summary) => {
             if !args.quiet {
+                // On a terminal the error records are in view already.
+                if !std::io::stdout().is_terminal() {
+                    for line in summary.error_lines() {
+                        eprintln!("{line}");
+                    }
+                }
                 eprintln!("{}", summary.line());
             }
             if summary.errors > 0 {
@@ -184,7 +191,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_FAILURE),
+        // The reader of the output has gone (`quotewise extract … | head`):
+        // a normal end, not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("quotewise: cannot write the output: {e}");
             ExitCode::from(EXIT_FAILURE)

@@ -15,7 +15,8 @@ struct Line<'a> {
 }
 
 /// Loads the gazetteer at `gazetteer_path` and writes, for each of `texts`,
-/// one JSON line `{"text": …, "matches": [GazetteerMatch…]}`.
+/// one JSON line `{"text": …, "matches": [GazetteerMatch…]}`. Stops
+/// without error when the output is a closed pipe.
 pub fn run_match(
     gazetteer_path: &Path,
     texts: &[String],
@@ -28,9 +29,16 @@ pub fn run_match(
             matches: gazetteer.find(text),
         };
         let json = serde_json::to_string(&line).expect("matches serialize");
-        writeln!(out, "{json}").map_err(|e| {
-            Error::new(ErrorKind::Io, format!("cannot write the output: {e}")).in_file("-")
-        })?;
+        match writeln!(out, "{json}") {
+            Ok(()) => {}
+            // The reader of the output has gone (`| head`): a normal end.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => {
+                return Err(
+                    Error::new(ErrorKind::Io, format!("cannot write the output: {e}")).in_file("-"),
+                )
+            }
+        }
     }
     Ok(())
 }

@@ -32,6 +32,8 @@ pub const BATCH_JOBS: usize = 512;
 pub const BATCH_BYTES: usize = 1 << 20;
 /// Batches waiting between two stages.
 pub const QUEUE: usize = 2;
+/// How many failed inputs a [`Summary`] keeps, to name them on stderr.
+pub const FIRST_ERRORS: usize = 5;
 
 /// How to run.
 #[derive(Clone, Debug)]
@@ -54,6 +56,9 @@ pub struct Summary {
     pub quotes: u64,
     /// Inputs that gave an error record.
     pub errors: u64,
+    /// The first [`FIRST_ERRORS`] of them, in input order: the id (if
+    /// known) and the error.
+    pub first_errors: Vec<(Option<String>, String)>,
     /// Bytes of input read (after decompression).
     pub bytes: u64,
     /// Wall time of the run.
@@ -75,6 +80,31 @@ impl Summary {
             count(self.quotes, "quote"),
             count(self.errors, "error"),
         )
+    }
+
+    /// One line per failed input kept in [`Summary::first_errors`], and a
+    /// last line counting the others: what stderr adds when the error
+    /// records go to a file or a pipe, out of sight.
+    pub fn error_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .first_errors
+            .iter()
+            .map(|(id, error)| {
+                format!(
+                    "quotewise: failed: {}: {error}",
+                    id.as_deref().unwrap_or("(no id)")
+                )
+            })
+            .collect();
+        let more = self.errors.saturating_sub(self.first_errors.len() as u64);
+        if more > 0 {
+            let inputs = if more == 1 { "input" } else { "inputs" };
+            lines.push(format!(
+                "quotewise: … and {more} more failed {inputs} (each has an error record in \
+                 the output)"
+            ));
+        }
+        lines
     }
 }
 
@@ -113,7 +143,8 @@ impl Job {
 struct Outcome {
     rendered: String,
     quotes: usize,
-    failed: bool,
+    /// The id (if known) and error of an input that failed.
+    failed: Option<(Option<String>, String)>,
     bytes: usize,
 }
 
@@ -265,13 +296,13 @@ fn process(job: Job, extractor: &Extractor, format: Format) -> Outcome {
         Ok(doc) => Outcome {
             quotes: doc.quotes.len(),
             rendered: render::document(&doc, format),
-            failed: false,
+            failed: None,
             bytes,
         },
         Err((id, message)) => Outcome {
             rendered: render::failure(id.as_deref(), &message, format),
             quotes: 0,
-            failed: true,
+            failed: Some((id, message)),
             bytes,
         },
     }
@@ -302,8 +333,11 @@ fn write_outcomes<W: Write>(
         for outcome in batch {
             out.write_all(outcome.rendered.as_bytes())?;
             summary.bytes += outcome.bytes as u64;
-            if outcome.failed {
+            if let Some(failure) = outcome.failed {
                 summary.errors += 1;
+                if summary.first_errors.len() < FIRST_ERRORS {
+                    summary.first_errors.push(failure);
+                }
             } else {
                 summary.documents += 1;
                 summary.quotes += outcome.quotes as u64;

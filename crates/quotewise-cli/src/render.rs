@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use quotewise::Document;
+use quotewise::{Document, Entity};
 
 /// The output format of `quotewise extract`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -65,9 +65,10 @@ fn listing(doc: &Document) -> String {
         let who = match &quote.speaker {
             None => "(no speaker found)".to_string(),
             Some(speaker) => {
-                let name = doc.speaker_entity(quote).map(|e| e.name.as_str());
+                let entity = doc.speaker_entity(quote);
+                let name = entity.map(|e| e.name.as_str());
                 let mention = speaker.mention.as_ref().map(|m| m.text.as_str());
-                let who = match (name, mention) {
+                let mut who = match (name, mention) {
                     (Some(name), Some(mention)) if name != mention => {
                         format!("{name} (as “{mention}”)")
                     }
@@ -75,6 +76,9 @@ fn listing(doc: &Document) -> String {
                     (None, Some(mention)) => format!("“{mention}” (unresolved)"),
                     (None, None) => "(unknown)".to_string(),
                 };
+                if let Some(link) = entity.and_then(gazetteer_link) {
+                    let _ = write!(who, " → {link}");
+                }
                 format!(
                     "{who} · {} · confidence {:.2}",
                     speaker.method.as_str(),
@@ -84,6 +88,31 @@ fn listing(doc: &Document) -> String {
         };
         let _ = writeln!(s, "     {:<8} {who}", "speaker");
     }
+    let linked: Vec<_> = doc
+        .entities
+        .iter()
+        .filter_map(|e| Some((e, gazetteer_link(e)?)))
+        .collect();
+    if !linked.is_empty() {
+        let _ = writeln!(s, "     linked entities");
+        for (entity, link) in linked {
+            let _ = writeln!(
+                s,
+                "       {} ({}) → {link}",
+                entity.name,
+                entity.kind.as_str()
+            );
+        }
+    }
     s.push('\n');
     s
+}
+
+/// `gazetteer id (link method)` of an entity linked to the gazetteer.
+fn gazetteer_link(entity: &Entity) -> Option<String> {
+    let id = entity.gazetteer_id.as_deref()?;
+    Some(match entity.link.as_deref() {
+        Some(method) => format!("{id} ({method})"),
+        None => id.to_string(),
+    })
 }

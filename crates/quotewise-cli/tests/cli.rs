@@ -449,3 +449,159 @@ fn match_prints_mentions_and_bad_gazetteers_fail_clearly() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("missing.csv"), "{}", stderr(&out));
 }
+
+#[test]
+fn text_format_shows_gazetteer_links() {
+    let gazetteer = sample_gazetteer();
+    let text = "“We will talk,” Putin said. Rosiah 24 reported it.";
+    let args = ["extract", "--format", "text", "--gazetteer", &gazetteer];
+    let with = quotewise(&args, text.as_bytes());
+    assert!(with.status.success(), "{}", stderr(&with));
+    let with = String::from_utf8(with.stdout).unwrap();
+    assert!(
+        with.contains("speaker  Vladimir Putin (as “Putin”) → putin (variant) · speech_tag"),
+        "{with}"
+    );
+    assert!(with.contains("     linked entities\n"), "{with}");
+    assert!(
+        with.contains("       Rossiya 24 (media) → rossiya24 (fuzzy)\n"),
+        "{with}"
+    );
+    let without = quotewise(&["extract", "--format", "text"], text.as_bytes());
+    let without = String::from_utf8(without.stdout).unwrap();
+    assert!(!without.contains('→'), "{without}");
+    assert_ne!(with, without);
+}
+
+#[test]
+fn stderr_names_the_first_failed_inputs_when_stdout_is_not_a_terminal() {
+    let mut input = String::new();
+    for i in 0..8 {
+        input.push_str(&format!("{{\"id\": \"bad{i}\"}}\n"));
+    }
+    input.push_str(&record("good", "“Yes,” she said."));
+    input.push('\n');
+    let out = quotewise(&["extract", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.len(),
+        7,
+        "5 named, 1 for the rest, the summary: {err}"
+    );
+    for (i, line) in lines[..5].iter().enumerate() {
+        let expected = format!(
+            "quotewise: failed: bad{i}: <stdin>:line {}: missing \"text\"",
+            i + 1
+        );
+        assert!(
+            line.starts_with(&expected),
+            "{line:?} starts with {expected:?}"
+        );
+    }
+    assert_eq!(
+        lines[5],
+        "quotewise: … and 3 more failed inputs (each has an error record in the output)"
+    );
+    assert!(
+        lines[6].starts_with("quotewise: 1 document, 1 quote, 8 errors in "),
+        "{err}"
+    );
+    // An input that fails before its id is known.
+    let out = quotewise(&["extract", "--jsonl"], b"not json\n");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("quotewise: failed: (no id): <stdin>:line 1:column 2: invalid JSON"),
+        "{err}"
+    );
+    let quiet = quotewise(&["extract", "--jsonl", "--quiet"], input.as_bytes());
+    assert_eq!(stderr(&quiet), "");
+}
+
+/// Runs the binary on `stdin` and closes its stdout after the first line,
+/// as `| head -1` does.
+fn quotewise_closing_stdout_early(args: &[&str], stdin: Vec<u8>) -> Output {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewise"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().expect("piped stdin");
+    let feeder = std::thread::spawn(move || pipe.write_all(&stdin));
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "the first line came");
+    drop(stdout);
+    let output = child.wait_with_output().expect("the binary finishes");
+    if let Err(e) = feeder.join().unwrap() {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "writing stdin: {e}"
+        );
+    }
+    output
+}
+
+#[test]
+fn a_closed_output_pipe_is_a_quiet_normal_end() {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    // Far more output than a pipe buffers (the sample's document is ~10 KB
+    // of JSON), so the binary is still writing when the pipe closes.
+    let input: String = (0..400)
+        .map(|i| record(&format!("a{i}"), &text) + "\n")
+        .collect();
+    for format in ["json", "text"] {
+        let out = quotewise_closing_stdout_early(
+            &["extract", "--jsonl", "--threads", "2", "--format", format],
+            input.clone().into_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{format}");
+    }
+    let gazetteer = sample_gazetteer();
+    let texts: Vec<String> = (0..20_000).map(|i| format!("Putin {i}")).collect();
+    let mut args = vec!["match", "--gazetteer", &gazetteer];
+    args.extend(texts.iter().map(String::as_str));
+    let out = quotewise_closing_stdout_early(&args, Vec::new());
+    assert_eq!(out.status.code(), Some(0), "match: {}", stderr(&out));
+    assert_eq!(stderr(&out), "", "match");
+}
+
+#[test]
+fn gazetteer_errors_say_what_where_and_what_was_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let unclosed = write(
+        &dir,
+        "people.csv",
+        b"id,name,kind\nputin,Vladimir Putin,person\nbiden,\"Joe Biden,person\npeskov,Dmitry Peskov,person\n",
+    );
+    let out = quotewise(&["extract", "--gazetteer", &unclosed, "-"], b"text");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "quotewise: {unclosed}:line 3:column 7: a quote opened at line 3, column 7 is never \
+             closed (the rest of the file would be one field); expected a closing \" (write a \" \
+             inside a quoted field as \"\")\n"
+        )
+    );
+    let folder = dir.path().to_str().unwrap();
+    let out = quotewise(&["extract", "--gazetteer", folder, "-"], b"text");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "quotewise: {folder}: is a directory; expected a gazetteer file ending in .csv, .tsv \
+             or .jsonl\n"
+        )
+    );
+    let out = quotewise(&["match", "--gazetteer", folder, "Putin"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+}

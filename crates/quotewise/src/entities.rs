@@ -246,8 +246,12 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
             }
         }
     }
-    if let Some(kind) = org {
+    if let Some(kind) = org.or_else(|| org_word_after(t, b)) {
         return kind;
+    }
+    // A number is no part of a person's name: `Rosiah 24`, `Channel 4`, `G7`.
+    if original().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return EntityKind::Other;
     }
     let name = spaced(original(), t.tokens[b].end - t.tokens[a].start);
     if PLACES.contains(name.as_str()) {
@@ -261,6 +265,32 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     } else {
         EntityKind::Other
     }
+}
+
+/// The kind an organisation or media word right after a name ending at
+/// token `b` gives it (`Rosiah Novosti channel`, `the Ford foundation`): the
+/// word is lower case, so the name did not take it in. Not after a
+/// possessive (`Putin’s office`), nor a role noun (`the Smith campaign`):
+/// there the name is the holder, not the organisation; nor the first word
+/// of a compound that follows people's names too (`a Jane Smith press
+/// conference`).
+fn org_word_after(t: &Text, b: usize) -> Option<EntityKind> {
+    let next = b + 1;
+    if next >= t.tokens.len() || !t.is_word(next) {
+        return None;
+    }
+    if mentions::strip_possessive(t.tok(b)) != t.tok(b) {
+        return None;
+    }
+    let word = t.tok(next);
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    const COMPOUNDS: [&str; 4] = ["press", "news", "post", "times"];
+    if !first.is_lowercase() || ROLES.contains_key(word) || COMPOUNDS.contains(&word) {
+        return None;
+    }
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    ORG_WORDS.get(capitalised.as_str()).copied()
 }
 
 #[cfg(test)]
@@ -308,6 +338,65 @@ mod tests {
                 ("kremlin".to_string(), EntityKind::Organisation),
             ]
         );
+    }
+
+    /// Each cluster's fullest name, lower case, with its kind.
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        let t = Text::new(text);
+        let e = find(&t);
+        names(&t, &e)
+            .into_iter()
+            .zip(e.clusters.iter().map(|c| c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn names_with_a_number_or_before_an_organisation_word_are_no_people() {
+        use EntityKind::*;
+        let kind = |text: &str, name: &str| {
+            let found = kinds(text);
+            found
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{name:?} in {found:?}"))
+                .1
+        };
+        assert_eq!(
+            kind("Putin told Rosiah 24 that he agreed.", "rosiah 24"),
+            Other
+        );
+        assert_eq!(
+            kind("Jane Smith and Channel 4 and the G7 met.", "channel 4"),
+            Media
+        );
+        assert_eq!(
+            kind("Jane Smith and Channel 4 and the G7 met.", "g7"),
+            Other
+        );
+        assert_eq!(
+            kind("Jane Smith and Channel 4 and the G7 met.", "jane smith"),
+            Person
+        );
+        assert_eq!(
+            kind("Putin told Rosiah Novosti channel so.", "rosiah novosti"),
+            Media
+        );
+        assert_eq!(
+            kind("Putin told Rosiah Novosti foundation so.", "rosiah novosti"),
+            Organisation
+        );
+        // The holder of a role, or of a possessive, is still a person.
+        assert_eq!(
+            kind("Jane Smith campaign officials agreed.", "jane smith"),
+            Person
+        );
+        assert_eq!(
+            kind("Jane Smith’s foundation agreed.", "jane smith"),
+            Person
+        );
+        let conference = "A Jane Smith press conference began.";
+        assert_eq!(kind(conference, "jane smith"), Person);
+        assert_eq!(kind("Jane Smith said so.", "jane smith"), Person);
     }
 
     #[test]

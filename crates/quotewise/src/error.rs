@@ -29,6 +29,25 @@ pub enum ErrorKind {
     Config,
 }
 
+impl ErrorKind {
+    /// The lower-case name of the kind (`"io"`, `"parse"`, `"gazetteer"`,
+    /// `"config"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Parse => "parse",
+            ErrorKind::Gazetteer => "gazetteer",
+            ErrorKind::Config => "config",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// Where in an input an [`Error`] happened. Every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
@@ -121,6 +140,21 @@ mod tests {
         );
         assert_eq!(err.kind(), ErrorKind::Parse);
         assert_eq!(err.location().line, Some(3));
+    }
+
+    #[test]
+    fn kinds_display_their_lower_case_names() {
+        let kinds = [
+            (ErrorKind::Io, "io"),
+            (ErrorKind::Parse, "parse"),
+            (ErrorKind::Gazetteer, "gazetteer"),
+            (ErrorKind::Config, "config"),
+        ];
+        for (kind, name) in kinds {
+            assert_eq!(kind.to_string(), name);
+            assert_eq!(kind.as_str(), name);
+        }
+        assert_eq!(format!("[{:>6}]", ErrorKind::Io), "[    io]");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The result types: documents, quotes, speakers and entities.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -183,6 +185,31 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    /// The lower-case name used in JSON and gazetteer files (`"male"`,
+    /// `"female"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+/// `Display` for an enum with `as_str`: the name JSON uses, padded as the
+/// formatter asks (`{:<8}`).
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_str!(QuoteKind, Method, Resolution, EntityKind, Gender);
+
 /// A person, organisation or other named thing mentioned in a document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -227,5 +254,36 @@ impl Document {
             .as_ref()?
             .entity
             .and_then(|id| self.entities.get(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::LinkMethod;
+
+    /// `Display` of `value` is the string JSON has for it.
+    fn displays_as_json<T: fmt::Display + Serialize>(values: &[T]) {
+        for value in values {
+            let json = serde_json::to_value(value).unwrap();
+            assert_eq!(Some(value.to_string().as_str()), json.as_str());
+        }
+    }
+
+    #[test]
+    fn every_public_enum_displays_its_json_name() {
+        use QuoteKind::*;
+        displays_as_json(&[Direct, Indirect, Mixed, Partial]);
+        use Method::*;
+        displays_as_json(&[SpeechTag, AccordingTo, AdjacentLine, Continuation, Nearby]);
+        use Resolution::*;
+        displays_as_json(&[Name, Pronoun, Description, Unresolved]);
+        use EntityKind::*;
+        displays_as_json(&[Person, Organisation, Place, Media, Other]);
+        displays_as_json(&[Gender::Male, Gender::Female]);
+        use LinkMethod::*;
+        displays_as_json(&[Exact, Variant, Fuzzy, Descriptor]);
+        assert_eq!(Method::SpeechTag.to_string(), "speech_tag");
+        assert_eq!(format!("{:<8}|", QuoteKind::Direct), "direct  |");
     }
 }

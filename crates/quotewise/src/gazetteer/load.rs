@@ -83,6 +83,13 @@ impl GazetteerBuilder {
     pub fn load_path(self, path: impl AsRef<Path>) -> Result<GazetteerBuilder, Error> {
         let path = path.as_ref();
         let source = path.display().to_string();
+        if path.is_dir() {
+            return Err(Error::new(
+                ErrorKind::Io,
+                "is a directory; expected a gazetteer file ending in .csv, .tsv or .jsonl",
+            )
+            .in_file(source));
+        }
         let format = Format::of(path)?;
         let file = std::fs::File::open(path).map_err(|e| {
             Error::new(ErrorKind::Io, format!("cannot read the gazetteer: {e}")).in_file(&source)
@@ -105,6 +112,19 @@ impl GazetteerBuilder {
         delimiter: u8,
     ) -> Result<GazetteerBuilder, Error> {
         let text = read_text(reader, source)?;
+        if let Some((line, column)) = unclosed_quote(&text, delimiter) {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!(
+                    "a quote opened at line {line}, column {column} is never closed (the rest \
+                     of the file would be one field); expected a closing \" (write a \" inside \
+                     a quoted field as \"\")"
+                ),
+            )
+            .in_file(source)
+            .at_line(line)
+            .at_column(column));
+        }
         let at = |line: usize, column: usize| {
             move |e: Error| e.in_file(source).at_line(line).at_column(column)
         };
@@ -399,6 +419,56 @@ fn field_columns(line: &str, delimiter: u8) -> Vec<usize> {
     cols
 }
 
+/// The 1-based line and char column of a quote that opens a CSV field and
+/// is never closed, if any. The CSV reader would take the rest of the file
+/// as that one field and report a short record at its end; this names the
+/// quote instead. Quotes are read as the `csv` crate reads them: a `"`
+/// opens a field only at its start, `""` inside is one quote, and a `#`
+/// at the start of a line outside quotes starts a comment.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut field_start = true;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && b == b'#' {
+            i = bytes[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |n| i + n + 1);
+            continue;
+        }
+        line_start = false;
+        if field_start && b == b'"' {
+            let opened = i;
+            i += 1;
+            loop {
+                match bytes[i..].iter().position(|&b| b == b'"') {
+                    None => {
+                        let before = &text[..opened];
+                        let line = before.matches('\n').count() + 1;
+                        let column =
+                            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                        return Some((line, column));
+                    }
+                    Some(n) if bytes.get(i + n + 1) == Some(&b'"') => i += n + 2,
+                    Some(n) => {
+                        i += n + 1;
+                        break;
+                    }
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+        line_start = b == b'\n';
+        i += 1;
+    }
+    None
+}
+
 /// Splits a `|`-separated field; empty pieces are errors.
 fn split_multi(value: &str, field: &str) -> Result<Vec<String>, Error> {
     if value.is_empty() {
@@ -472,6 +542,17 @@ mod tests {
             parse_gender("m"),
             Err("unknown gender 'm'; expected male, female or nothing".to_string())
         );
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found_where_they_open() {
+        assert_eq!(unclosed_quote("a,b\n\"x\",\"y\"\"z\"\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\nc,\"é\nd,e\n", b','), Some((2, 3)));
+        assert_eq!(unclosed_quote("a\t\"b", b'\t'), Some((1, 3)));
+        // Inside an unquoted field a quote is literal; in a comment, ignored.
+        assert_eq!(unclosed_quote("a,b\"c\n", b','), None);
+        assert_eq!(unclosed_quote("# it's \"\na,b\n", b','), None);
+        assert_eq!(unclosed_quote("a,\"b\"\"", b','), Some((1, 3)));
     }
 
     #[test]

@@ -163,6 +163,13 @@ impl LinkMethod {
     }
 }
 
+impl std::fmt::Display for LinkMethod {
+    /// The name [`LinkMethod::as_str`] gives.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// One mention of a gazetteer entity found by [`Gazetteer::find`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GazetteerMatch {

@@ -509,6 +509,12 @@ fn csv_loading_errors_name_file_line_column_and_expectation() {
         csv_err(&format!("{HEADER}a,A B,,person,,,extra\n")),
         "g.csv:line 2:column 17: expected 6 fields (id,name,aliases,kind,descriptors,gender), found 7"
     );
+    // Not "expected 6 fields, found 3" at the end of the file, where the
+    // CSV reader finds the record that swallowed the rest.
+    assert_eq!(
+        csv_err(&format!("{HEADER}a,A B,,person,,\nb,\"C D,,person,,\nc,E F,,person,,\n")),
+        "g.csv:line 3:column 3: a quote opened at line 3, column 3 is never closed (the rest of the file would be one field); expected a closing \" (write a \" inside a quoted field as \"\")"
+    );
     let bad_utf8 = GazetteerBuilder::new()
         .read_csv(&b"id,name,kind\na,\xff,person\n"[..], "g.csv", b',')
         .unwrap_err();
@@ -553,6 +559,13 @@ fn from_path_checks_the_extension_and_the_file() {
     assert_eq!(
         err.to_string(),
         "names.txt: unknown gazetteer format; expected a file ending in .csv, .tsv or .jsonl"
+    );
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let err = Gazetteer::from_path(dir).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Io);
+    assert_eq!(
+        err.to_string(),
+        format!("{dir}: is a directory; expected a gazetteer file ending in .csv, .tsv or .jsonl")
     );
     let err = Gazetteer::from_path("/nonexistent/names.csv").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
