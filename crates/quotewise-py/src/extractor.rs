@@ -53,7 +53,7 @@ impl PyExtractor {
             builder = builder.partial(arg(v, "partial", "bool")?);
         }
         if let Some(v) = min_confidence {
-            builder = builder.min_confidence(arg(v, "min_confidence", "a float")?);
+            builder = builder.min_confidence(arg::<f64>(v, "min_confidence", "a float")?);
         }
         build(py, builder, gazetteer)
     }
@@ -78,7 +78,7 @@ impl PyExtractor {
 
     /// Speakers below this confidence are dropped.
     #[getter]
-    fn min_confidence(&self) -> f32 {
+    fn min_confidence(&self) -> f64 {
         self.inner.options().min_confidence
     }
 

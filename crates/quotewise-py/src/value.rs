@@ -192,16 +192,17 @@ value_class!(PySpeaker, "speaker", {
         self.0.resolution.as_str()
     }
 
-    /// Confidence in 0..1 that the speaker is right.
+    /// Confidence in 0..1 that the speaker is right, rounded to 3 decimals
+    /// (the same number in ``repr``, ``to_dict`` and ``to_json``).
     #[getter]
-    fn confidence(&self) -> f32 {
+    fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
         let s = &self.0;
         format!(
-            "Speaker(mention={}, entity={}, method={}, resolution={}, confidence={:.2})",
+            "Speaker(mention={}, entity={}, method={}, resolution={}, confidence={:?})",
             py_repr_opt(py, s.mention.as_ref().map(|m| m.text.as_str())),
             s.entity
                 .map_or_else(|| "None".to_string(), |e| e.to_string()),
@@ -268,9 +269,10 @@ value_class!(PyQuote, "quote", {
         self.0.speaker.as_ref().map(|s| s.method.as_str())
     }
 
-    /// The speaker's confidence, ``None`` without speaker.
+    /// The speaker's confidence (``Speaker.confidence``), ``None`` without
+    /// speaker.
     #[getter]
-    fn confidence(&self) -> Option<f32> {
+    fn confidence(&self) -> Option<f64> {
         self.0.speaker.as_ref().map(|s| s.confidence)
     }
 

@@ -25,8 +25,11 @@ pub struct Options {
     /// reported, as part of a mixed quote.
     pub partial: bool,
     /// Drop speakers whose confidence is below this (the quote is still
-    /// reported, without speaker).
-    pub min_confidence: f32,
+    /// reported, without speaker). Compared with [`Speaker::confidence`],
+    /// which has 3 decimals: `0.855` keeps a speaker of confidence `0.855`.
+    ///
+    /// [`Speaker::confidence`]: crate::Speaker::confidence
+    pub min_confidence: f64,
 }
 
 impl Default for Options {
@@ -88,9 +91,12 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Speakers below this confidence are dropped (default `0.0`).
-    pub fn min_confidence(mut self, value: f32) -> ExtractorBuilder {
-        self.options.min_confidence = value;
+    /// Speakers below this confidence are dropped (default `0.0`). Takes an
+    /// `f64` or an `f32`; an `f32` such as `0.855_f32` is a little off its
+    /// decimal (`0.85500001…`) and would drop a speaker of confidence
+    /// `0.855`, so pass `f64` where the exact threshold matters.
+    pub fn min_confidence(mut self, value: impl Into<f64>) -> ExtractorBuilder {
+        self.options.min_confidence = value.into();
         self
     }
 

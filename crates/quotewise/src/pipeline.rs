@@ -173,7 +173,7 @@ fn build(
     ents: &Entities,
     cands: &[Candidate],
     resolved: &[Resolved],
-    min_confidence: f32,
+    min_confidence: f64,
 ) -> Document {
     let span = |a: usize, b: usize| index.span(t.tokens[a].start, t.tokens[b].end);
     let mut entities: Vec<Entity> = ents
@@ -210,7 +210,8 @@ fn build(
             (Some(m), Some(method)) => {
                 let (a, b) = m.byte_range(t);
                 let mention = index.span(a, b);
-                let confidence = confidence(method, r.resolution, c.kind);
+                let confidence =
+                    Speaker::round_confidence(f64::from(confidence(method, r.resolution, c.kind)));
                 if let (Some(e), Resolution::Pronoun | Resolution::Description) =
                     (r.entity, r.resolution)
                 {
