@@ -135,6 +135,12 @@ class Document:
     @property
     def text(self) -> Optional[str]: ...
     @property
+    def error(self) -> Optional[str]:
+        """Why the text could not be extracted, ``None`` when it was. Only
+        ``Extractor.extract_many`` sets it: a failed text's document has
+        this message (naming its index in the batch), its ``id``, and no
+        quotes or entities; the other documents come back as usual."""
+    @property
     def quotes(self) -> list[Quote]: ...
     @property
     def entities(self) -> list[Entity]: ...
@@ -177,7 +183,10 @@ class Extractor:
         texts: Iterable[str],
         ids: Optional[Iterable[str]] = None,
         threads: Optional[int] = None,
-    ) -> list[Document]: ...
+    ) -> list[Document]:
+        """One document per text, in order; a text whose extraction failed
+        gives a document with ``error`` set instead of raising."""
+    def _panicking_on(self, needle: str) -> Extractor: ...
     def _rust_seconds(self, text: str, repeat: int) -> float: ...
     @classmethod
     def from_json(cls, data: str, gazetteer: Optional[Gazetteer] = None) -> Extractor: ...

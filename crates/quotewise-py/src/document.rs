@@ -6,7 +6,9 @@ use pyo3::types::{PyString, PyType};
 use quotewise::Document;
 
 use crate::error::arg;
-use crate::value::{from_json, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce};
+use crate::value::{
+    from_json, py_repr, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce,
+};
 
 /// The quotes, speakers and entities of one text.
 ///
@@ -34,6 +36,17 @@ impl PyDocument {
     #[getter]
     fn text(&self, py: Python<'_>) -> Option<Py<PyString>> {
         self.text.as_ref().map(|t| t.clone_ref(py))
+    }
+
+    /// Why the text could not be extracted, ``None`` when it was. Only
+    /// ``Extractor.extract_many`` sets it: a text whose extraction failed (a
+    /// bug in quotewise) gets a document with this message (which names the
+    /// text's index in the batch), its ``id``, and no quotes or entities,
+    /// while the other texts come back as usual. ``extract`` raises
+    /// ``InternalError`` instead.
+    #[getter]
+    fn error(&self) -> Option<&str> {
+        self.doc.error.as_deref()
     }
 
     /// Every quote, ordered by where its content starts.
@@ -127,8 +140,12 @@ impl PyDocument {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
+        let error = match &self.doc.error {
+            Some(e) => format!(", error={}", py_repr(py, e)),
+            None => String::new(),
+        };
         format!(
-            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>)",
+            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>{error})",
             py_repr_opt(py, self.doc.id.as_deref()),
             self.doc.quotes.len(),
             self.doc.entities.len()

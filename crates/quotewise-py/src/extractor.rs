@@ -107,7 +107,10 @@ impl PyExtractor {
     /// pandas Series…) in parallel, with the GIL released. ``ids`` (same
     /// length) are copied to ``Document.id``. ``threads`` is the number of
     /// threads, the calling one among them (default: one per core). The
-    /// documents come back in order.
+    /// documents come back in order, one per text: a text whose extraction
+    /// fails (a bug in quotewise) does not raise, its document has
+    /// ``error`` set (naming the text's index) and no quotes, and the other
+    /// documents are as ``extract`` gives them.
     #[pyo3(signature = (texts, ids=None, threads=None))]
     fn extract_many(
         &self,
@@ -164,6 +167,17 @@ impl PyExtractor {
                 }
             })
             .collect())
+    }
+
+    /// Testing only: a copy of this extractor that fails (panics in Rust)
+    /// on every text containing ``needle``, to see how a failure is
+    /// reported (``Document.error``, ``InternalError``). Not pickled.
+    fn _panicking_on(&self, py: Python<'_>, needle: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let needle = str_arg(needle, "needle")?.to_cow()?;
+        Ok(PyExtractor {
+            inner: self.inner.panicking_on_text_containing(&needle),
+            gazetteer: self.gazetteer(py),
+        })
     }
 
     /// Benchmark support (benches/python_bench.py): the seconds `repeat`

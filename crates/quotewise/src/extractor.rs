@@ -116,6 +116,7 @@ impl ExtractorBuilder {
         Ok(Extractor {
             options: self.options,
             gazetteer: self.gazetteer,
+            panic_on: None,
         })
     }
 }
@@ -126,6 +127,8 @@ impl ExtractorBuilder {
 pub struct Extractor {
     options: Options,
     gazetteer: Option<Arc<Gazetteer>>,
+    /// See [`Extractor::panicking_on_text_containing`].
+    panic_on: Option<Arc<str>>,
 }
 
 impl Default for Extractor {
@@ -155,9 +158,29 @@ impl Extractor {
     /// Extracts quotes, speakers and entities from `text`.
     ///
     /// Never fails: empty text gives an empty document, unbalanced quotation
-    /// marks are repaired.
+    /// marks are repaired. A panic here is a bug; [`Extractor::extract_many`]
+    /// catches it and reports it in that text's [`Document::error`].
     pub fn extract(&self, text: &str) -> Document {
+        if let Some(needle) = &self.panic_on {
+            assert!(
+                !text.contains(&**needle),
+                "test panic: the text contains {needle:?}"
+            );
+        }
         crate::pipeline::run(self, text)
+    }
+
+    /// Testing only, not part of the stable API: a copy of this extractor
+    /// that panics on every text containing `needle`, so that tests (also
+    /// of the CLI and the Python module) can see how a bug met in one text
+    /// of a batch is reported ([`Document::error`]). The hook is not among
+    /// the [`Extractor::options`], so it is not serialized or pickled.
+    #[doc(hidden)]
+    pub fn panicking_on_text_containing(&self, needle: &str) -> Extractor {
+        Extractor {
+            panic_on: Some(needle.into()),
+            ..self.clone()
+        }
     }
 
     /// As [`Extractor::extract`], with the caller's `id` set on the document.

@@ -232,9 +232,28 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Every entity, ordered by first mention.
     pub entities: Vec<Entity>,
+    /// Why this text could not be extracted, `None` when it was. Only a
+    /// batch ([`Extractor::extract_many`]) sets it: when extracting one of
+    /// its texts panics (a bug), that text's document has no quotes and no
+    /// entities and says here which text (its index in the batch) and what
+    /// failed, while every other text of the batch is extracted as usual.
+    /// Left out of the JSON when `None`.
+    ///
+    /// [`Extractor::extract_many`]: crate::Extractor::extract_many
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl Document {
+    /// The document of a text whose extraction failed: no quotes, no
+    /// entities, and `error` saying what failed.
+    pub fn failed(error: impl Into<String>) -> Document {
+        Document {
+            error: Some(error.into()),
+            ..Document::default()
+        }
+    }
+
     /// The entity a quote's speaker resolved to, if any.
     pub fn speaker_entity(&self, quote: &Quote) -> Option<&Entity> {
         quote

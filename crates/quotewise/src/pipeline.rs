@@ -246,5 +246,6 @@ fn build(
         id: None,
         quotes,
         entities,
+        error: None,
     }
 }
