@@ -89,13 +89,24 @@ class Quote(_Value):
     @property
     def kind(self) -> _QuoteKind: ...
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The pieces' text joined by a space, without the speech tag between
+        them: ``“A,” “B.”`` for ``“A,” he said, “B.”``. Equal to
+        ``doc.text[char_start:char_end]`` only for a quote of one piece."""
     @property
-    def content(self) -> list[Span]: ...
+    def pieces(self) -> list[Span]:
+        """The pieces in text order (two for ``“A,” he said, “B.”``), each
+        with its own offsets and text; the speech tag is in none of them."""
     @property
-    def char_start(self) -> int: ...
+    def content(self) -> list[Span]:
+        """The same list as ``pieces`` (the Rust crate's name)."""
     @property
-    def char_end(self) -> int: ...
+    def char_start(self) -> int:
+        """Where the first piece starts. ``char_start:char_end`` is the whole
+        quote's extent, speech tags between its pieces included."""
+    @property
+    def char_end(self) -> int:
+        """Where the last piece ends (see ``char_start``)."""
     @property
     def cue(self) -> Optional[Span]: ...
     @property

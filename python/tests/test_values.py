@@ -167,3 +167,18 @@ def test_min_confidence_is_exact_at_three_decimals(extractor):
     assert quotewise.Extractor(min_confidence=0.95).extract(text).quotes[0].speaker is not None
     assert quotewise.Extractor(min_confidence=0.951).extract(text).quotes[0].speaker is None
     assert quotewise.Extractor(min_confidence=0.855).min_confidence == 0.855
+
+
+def test_a_quote_in_two_pieces(extractor):
+    text = "“We will win,” Jane Smith said, “and soon.”"
+    [quote] = extractor.extract(text).quotes
+    first, second = quote.pieces
+    assert (first.text, second.text) == ("“We will win,”", "“and soon.”")
+    for piece in quote.pieces:
+        assert text[piece.char_start:piece.char_end] == piece.text
+    assert quote.content == quote.pieces
+    # text joins the pieces; char_start:char_end is the whole extent, tag included.
+    assert quote.text == "“We will win,” “and soon.”"
+    assert (quote.char_start, quote.char_end) == (first.char_start, second.char_end)
+    assert text[quote.char_start:quote.char_end] == text
+    assert "Jane Smith said" not in quote.text

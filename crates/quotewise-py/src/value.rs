@@ -226,26 +226,39 @@ value_class!(PyQuote, "quote", {
         self.0.kind.as_str()
     }
 
-    /// The quoted words; direct quotes include their quotation marks. A
-    /// quote split by a speech tag is joined with a space.
+    /// The quoted words: the text of the pieces joined by a space, without
+    /// the speech tag between them (``“A,” “B.”`` for ``“A,” he said,
+    /// “B.”``). Direct quotes include their quotation marks. For a quote of
+    /// one piece it is ``text[char_start:char_end]``; for several it is not
+    /// a slice of the text: use ``pieces`` for where each piece is.
     #[getter]
     fn text(&self) -> String {
         self.0.text()
     }
 
-    /// The content pieces in text order (two for ``“A,” he said, “B.”``).
+    /// The pieces of the quote, in text order, each a ``Span`` with its own
+    /// offsets and text: one for most quotes, two for ``“A,” he said,
+    /// “B.”``. The speech tag between pieces is in none of them.
+    #[getter]
+    fn pieces(&self) -> Vec<PySpan> {
+        self.content()
+    }
+
+    /// The pieces (``pieces``), under the Rust crate's name for them.
     #[getter]
     fn content(&self) -> Vec<PySpan> {
         self.0.content.iter().cloned().map(PySpan).collect()
     }
 
-    /// Char offset where the first content piece starts.
+    /// Char offset where the first piece starts. With ``char_end`` it is
+    /// the whole quote's extent: for a quote in several pieces
+    /// ``text[char_start:char_end]`` includes the speech tag between them.
     #[getter]
     fn char_start(&self) -> usize {
         self.0.content.first().map_or(0, |s| s.char_start)
     }
 
-    /// Char offset where the last content piece ends.
+    /// Char offset where the last piece ends (see ``char_start``).
     #[getter]
     fn char_end(&self) -> usize {
         self.0.content.last().map_or(0, |s| s.char_end)
