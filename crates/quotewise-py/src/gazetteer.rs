@@ -33,8 +33,9 @@ pub struct PyGazetteer(pub(crate) Arc<Gazetteer>);
 /// The option names every constructor accepts.
 const OPTIONS: &str = "variants, require_capital, fuzzy, fuzzy_threshold";
 
-/// The name errors give records passed to `from_records`.
-const RECORDS: &str = "records (line n is records[n-1])";
+/// The file name errors give records passed to `from_records` (their line
+/// is the 1-based record number; see [`record_error`]).
+const RECORDS: &str = "<records>";
 
 /// The name errors give a DataFrame passed to `from_pandas`.
 const FRAME: &str = "DataFrame (line 1 is the header, line n is row n-2)";
@@ -60,6 +61,22 @@ fn builder(options: Option<&Bound<'_, PyDict>>) -> PyResult<GazetteerBuilder> {
         };
     }
     Ok(builder)
+}
+
+/// An error of `from_records`, which hands the records to the JSONL reader
+/// one a line: the line is the 1-based record number, the message names the
+/// record as the caller wrote it (`records[1]`), and the column (in JSON
+/// the caller never saw) is dropped.
+fn record_error(err: Error) -> Error {
+    let Some(n) = err.location().line else {
+        return err;
+    };
+    Error::new(
+        err.kind(),
+        format!("record {n} (records[{}]): {}", n - 1, err.message()),
+    )
+    .in_file(RECORDS)
+    .at_line(n)
 }
 
 /// Reads (files) and compiles the gazetteer without the GIL.
@@ -92,7 +109,9 @@ impl PyGazetteer {
     /// Builds a gazetteer from dicts with the fields of a JSONL record
     /// (``id``, ``name``, ``kind``, optionally ``aliases``, ``descriptors``,
     /// ``gender``). An invalid record raises ``GazetteerError`` or
-    /// ``ParseError`` whose ``line`` n means ``records[n-1]``.
+    /// ``ParseError`` with ``file`` ``"<records>"``, ``line`` the 1-based
+    /// record number (``records[line - 1]``) and a message naming the record
+    /// and what was expected.
     #[classmethod]
     #[pyo3(signature = (records, **options))]
     fn from_records(
@@ -123,7 +142,10 @@ impl PyGazetteer {
         }
         let builder = builder(options)?;
         build(py, move || {
-            builder.read_jsonl(jsonl.as_bytes(), RECORDS)?.build()
+            builder
+                .read_jsonl(jsonl.as_bytes(), RECORDS)
+                .map_err(record_error)?
+                .build()
         })
     }
 
