@@ -182,3 +182,13 @@ def test_a_quote_in_two_pieces(extractor):
     assert (quote.char_start, quote.char_end) == (first.char_start, second.char_end)
     assert text[quote.char_start:quote.char_end] == text
     assert "Jane Smith said" not in quote.text
+
+
+def test_document_lists_hand_out_the_same_objects(extractor, sample):
+    doc = extractor.extract(sample)
+    quotes, again = doc.quotes, doc.quotes
+    assert quotes is not again and quotes == again
+    assert all(a is b for a, b in zip(quotes, again))
+    assert doc.entities[0] is doc.entities[0]
+    quotes.clear()  # the caller's list; the document keeps its quotes
+    assert len(doc.quotes) == len(again) > 0

@@ -2,13 +2,13 @@
 //! notebook view).
 
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyType};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyList, PyString, PyType};
+use pyo3::{PyClass, PyClassInitializer};
 use quotewise::Document;
 
 use crate::error::arg;
-use crate::value::{
-    from_json, py_repr, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce,
-};
+use crate::value::{from_json, py_repr, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce};
 
 /// The quotes, speakers and entities of one text.
 ///
@@ -16,8 +16,46 @@ use crate::value::{
 /// copy), so that it can show itself in a notebook.
 #[pyclass(frozen, module = "quotewise", name = "Document")]
 pub struct PyDocument {
-    pub(crate) doc: Document,
-    pub(crate) text: Option<Py<PyString>>,
+    doc: Document,
+    text: Option<Py<PyString>>,
+    /// The Python objects of `doc.quotes`, made on the first access and
+    /// handed out again by later ones (each gets its own list of them).
+    quotes: PyOnceLock<Vec<Py<PyQuote>>>,
+    /// The same for `doc.entities`.
+    entities: PyOnceLock<Vec<Py<PyEntity>>>,
+}
+
+impl PyDocument {
+    /// The document `doc` of `text`.
+    pub(crate) fn new(doc: Document, text: Option<Py<PyString>>) -> PyDocument {
+        PyDocument {
+            doc,
+            text,
+            quotes: PyOnceLock::new(),
+            entities: PyOnceLock::new(),
+        }
+    }
+}
+
+/// A new list of the objects `cell` holds, made from `values` on the first
+/// call.
+fn cached_list<'py, T, P>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Vec<Py<P>>>,
+    values: &[T],
+    wrap: impl Fn(T) -> P,
+) -> PyResult<Bound<'py, PyList>>
+where
+    T: Clone,
+    P: PyClass + Into<PyClassInitializer<P>>,
+{
+    let objects = cell.get_or_try_init(py, || {
+        values
+            .iter()
+            .map(|v| Py::new(py, wrap(v.clone())))
+            .collect::<PyResult<Vec<_>>>()
+    })?;
+    PyList::new(py, objects.iter().map(|o| o.bind(py)))
 }
 
 /// The pure-Python notebook helpers (HTML view, pandas).
@@ -49,16 +87,18 @@ impl PyDocument {
         self.doc.error.as_deref()
     }
 
-    /// Every quote, ordered by where its content starts.
+    /// Every quote, ordered by where its content starts. Each access gives
+    /// a new list of the same (immutable) ``Quote`` objects.
     #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        self.doc.quotes.iter().cloned().map(PyQuote).collect()
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.quotes, &self.doc.quotes, PyQuote)
     }
 
-    /// Every entity, ordered by first mention; ``entities[i].id == i``.
+    /// Every entity, ordered by first mention; ``entities[i].id == i``. Each
+    /// access gives a new list of the same (immutable) ``Entity`` objects.
     #[getter]
-    fn entities(&self) -> Vec<PyEntity> {
-        self.doc.entities.iter().cloned().map(PyEntity).collect()
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.entities, &self.doc.entities, PyEntity)
     }
 
     /// The entity the quote's speaker resolved to, if any.
@@ -94,10 +134,7 @@ impl PyDocument {
             }
             _ => None,
         };
-        Ok(PyDocument {
-            doc: from_json(data, "document")?,
-            text,
-        })
+        Ok(PyDocument::new(from_json(data, "document")?, text))
     }
 
     /// The quotes as a pandas DataFrame, one row per quote (see

@@ -9,7 +9,7 @@ use pyo3::types::{PyString, PyType};
 use quotewise::{Extractor, ExtractorBuilder, Options};
 
 use crate::document::PyDocument;
-use crate::error::{arg, detached, str_arg, utf8, wrong_type, wrong_type_hint};
+use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
 use crate::gazetteer::PyGazetteer;
 use crate::value::{from_json, py_bool, to_json, Reduce};
 
@@ -93,14 +93,10 @@ impl PyExtractor {
         let py = text.py();
         let text = str_arg(text, "text")?;
         let id = optional_str(id, "id")?;
-        let owned = utf8(text)?;
-        let content: &str = &owned;
+        let content = text.to_str()?;
         let mut doc = detached(py, || Ok(self.inner.extract(content)))?;
         doc.id = id;
-        Ok(PyDocument {
-            doc,
-            text: Some(text.clone().unbind()),
-        })
+        Ok(PyDocument::new(doc, Some(text.clone().unbind())))
     }
 
     /// Extracts every text of ``texts`` (an iterable of ``str``: a list, a
@@ -131,7 +127,7 @@ impl PyExtractor {
                     )));
                 }
                 ids.iter()
-                    .map(|i| Ok(Some(utf8(i)?.into_owned())))
+                    .map(|i| Ok(Some(i.to_str()?.to_owned())))
                     .collect::<PyResult<_>>()?
             }
             _ => vec![None; texts.len()],
@@ -142,7 +138,7 @@ impl PyExtractor {
         };
         let owned = texts
             .iter()
-            .map(|t| utf8(t))
+            .map(|t| t.to_str())
             .collect::<PyResult<Vec<_>>>()?;
         let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
         // Not rayon's global pool, even by default: a process forked by
@@ -161,10 +157,7 @@ impl PyExtractor {
             .zip(texts)
             .map(|((mut doc, id), text)| {
                 doc.id = id;
-                PyDocument {
-                    doc,
-                    text: Some(text.unbind()),
-                }
+                PyDocument::new(doc, Some(text.unbind()))
             })
             .collect())
     }
@@ -173,9 +166,9 @@ impl PyExtractor {
     /// on every text containing ``needle``, to see how a failure is
     /// reported (``Document.error``, ``InternalError``). Not pickled.
     fn _panicking_on(&self, py: Python<'_>, needle: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let needle = str_arg(needle, "needle")?.to_cow()?;
+        let needle = str_arg(needle, "needle")?.to_str()?;
         Ok(PyExtractor {
-            inner: self.inner.panicking_on_text_containing(&needle),
+            inner: self.inner.panicking_on_text_containing(needle),
             gazetteer: self.gazetteer(py),
         })
     }
@@ -184,8 +177,7 @@ impl PyExtractor {
     /// calls of the Rust `Extractor::extract` take on `text`, timed in Rust,
     /// so the Python overhead of `extract` can be told apart.
     fn _rust_seconds(&self, text: &Bound<'_, PyAny>, repeat: usize) -> PyResult<f64> {
-        let owned = utf8(str_arg(text, "text")?)?;
-        let content: &str = &owned;
+        let content = str_arg(text, "text")?.to_str()?;
         detached(text.py(), || {
             let start = std::time::Instant::now();
             for _ in 0..repeat {
@@ -274,7 +266,10 @@ fn build(
 fn optional_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
     match obj {
         Some(o) if !o.is_none() => Ok(Some(
-            utf8(str_arg(o, name).map_err(|_| wrong_type(name, "str or None", o))?)?.into_owned(),
+            str_arg(o, name)
+                .map_err(|_| wrong_type(name, "str or None", o))?
+                .to_str()?
+                .to_owned(),
         )),
         _ => Ok(None),
     }

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyString, PyType};
 use quotewise::{Error, Gazetteer, GazetteerBuilder, GazetteerMatch};
 
-use crate::error::{arg, detached, str_arg, utf8, wrong_type};
+use crate::error::{arg, detached, str_arg, wrong_type};
 use crate::value::{py_bool, py_repr, py_repr_opt, to_json, value_class, PySpan, Reduce};
 
 /// Known entities (people, organisations, places, outlets) with their
@@ -176,17 +176,18 @@ impl PyGazetteer {
     /// overlapping: exact names, variants and (if enabled) fuzzy matches.
     #[pyo3(name = "match")]
     fn find(&self, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyGazetteerMatch>> {
-        let owned = utf8(str_arg(text, "text")?)?;
-        let content: &str = &owned;
+        let content = str_arg(text, "text")?.to_str()?;
         let found = detached(text.py(), || Ok(self.0.find(content)))?;
         Ok(found.into_iter().map(PyGazetteerMatch).collect())
     }
 
     /// Which entry a whole name is (exactly, as a variant or fuzzily), or
-    /// ``None`` when nothing is close enough.
+    /// ``None`` when nothing is close enough. The first fuzzy lookup builds
+    /// the fuzzy index, with the GIL released.
     fn lookup(&self, name: &Bound<'_, PyAny>) -> PyResult<Option<PyGazetteerMatch>> {
-        let name = utf8(str_arg(name, "name")?)?;
-        Ok(self.0.lookup(&name).map(PyGazetteerMatch))
+        let text = str_arg(name, "name")?.to_str()?;
+        let found = detached(name.py(), || Ok(self.0.lookup(text)))?;
+        Ok(found.map(PyGazetteerMatch))
     }
 
     /// The entries as dicts (``id``, ``name``, ``aliases``, ``kind``,
@@ -232,7 +233,7 @@ impl PyGazetteer {
     /// Rebuilds a gazetteer from ``to_json`` (used by pickle).
     #[classmethod]
     fn from_json(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = utf8(str_arg(data, "data")?)?.into_owned();
+        let text = str_arg(data, "data")?.to_str()?.to_owned();
         build(cls.py(), move || {
             serde_json::from_str(&text).map_err(|e| {
                 Error::new(

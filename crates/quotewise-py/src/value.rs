@@ -7,7 +7,7 @@ use quotewise::{Entity, Gender, Quote, Span, Speaker};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{str_arg, utf8};
+use crate::error::str_arg;
 
 /// JSON of a value, exactly as the Rust crate and the CLI write it.
 pub(crate) fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
@@ -26,8 +26,8 @@ pub(crate) fn to_dict<'py, T: Serialize>(
 /// Reads a value from the JSON [`to_json`] writes; a `ParseError` says what
 /// is wrong and where.
 pub(crate) fn from_json<T: DeserializeOwned>(data: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let text = utf8(str_arg(data, "data")?)?;
-    serde_json::from_str(&text).map_err(|e| {
+    let text = str_arg(data, "data")?.to_str()?;
+    serde_json::from_str(text).map_err(|e| {
         let err = quotewise::Error::new(
             quotewise::ErrorKind::Parse,
             format!("expected the JSON of a {what}: {e}"),
