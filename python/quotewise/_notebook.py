@@ -42,6 +42,7 @@ QUOTE_COLUMNS = (
     "char_start",
     "char_end",
     "cue",
+    "error",
 )
 
 ENTITY_COLUMNS = (
@@ -119,6 +120,8 @@ def document_html(doc: Document) -> str:
     )
     if not quotes:
         legend = "<em>no quotes found</em>"
+    if doc.error is not None:
+        legend = f"<em>extraction failed: {html.escape(doc.error)}</em>"
     head = f"<strong>{html.escape(doc.id)}</strong> " if doc.id is not None else ""
     header = f'<div style="margin-bottom:0.6em">{head}{legend}</div>'
 
@@ -211,17 +214,29 @@ def _documents(docs: Union[Document, Iterable[Document]]) -> list[Document]:
 
 
 def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
-    """One row per quote of ``docs`` (a Document or an iterable of them).
+    """One row per quote of ``docs`` (a Document or an iterable of them), and
+    one row for each document that failed (``Document.error`` set).
 
-    Columns: ``doc`` (position in ``docs``), ``doc_id``, ``quote`` (text),
-    ``kind``, ``speaker`` (entity name, or the mention's words when
-    unresolved), ``entity_id``, ``gazetteer_id``, ``method``, ``resolution``,
-    ``confidence``, ``char_start``, ``char_end`` (char offsets in the text),
-    ``cue``. Needs pandas.
+    Columns: ``doc`` (position in ``docs``), ``doc_id``, ``quote`` (the
+    quote's ``text``: its pieces joined by a space), ``kind``, ``speaker``
+    (entity name, or the mention's words when unresolved), ``entity_id``,
+    ``gazetteer_id``, ``method``, ``resolution``, ``confidence``,
+    ``char_start``, ``char_end`` (char offsets of the whole quote in the
+    text, from its first piece's start to its last piece's end, so a quote
+    in two pieces covers the speech tag between them), ``cue``, ``error``.
+
+    ``error`` is ``None`` on quote rows. A failed document has one row with
+    its ``doc``, ``doc_id`` and ``error`` and every other column missing, so
+    ``frame[frame.error.notna()]`` lists the failures and
+    ``frame.dropna(subset=["quote"])`` only the quotes; a document that
+    merely has no quotes has no row. Needs pandas.
     """
     pd = _pandas("to_pandas")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for n, doc in enumerate(_documents(docs)):
+        if doc.error is not None:
+            rows.append((n, doc.id) + (None,) * (len(QUOTE_COLUMNS) - 3) + (doc.error,))
+            continue
         for quote in doc.quotes:
             speaker = quote.speaker
             entity = doc.speaker_entity(quote)
@@ -241,15 +256,20 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                     quote.char_start,
                     quote.char_end,
                     None if cue is None else cue.text,
+                    None,
                 )
             )
     frame: pandas.DataFrame = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
+    # Nullable ints: a failed document's row has no offsets, and the dtypes
+    # do not depend on whether a batch had a failure.
     return frame.astype({"doc": "int64", "entity_id": "Int64", "confidence": "float64",
-                         "char_start": "int64", "char_end": "int64"})
+                         "char_start": "Int64", "char_end": "Int64", "error": "object"})
 
 
 def entities_to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
-    """One row per entity of ``docs`` (a Document or an iterable of them).
+    """One row per entity of ``docs`` (a Document or an iterable of them). A
+    failed document (``Document.error`` set) has no entities, so no row: its
+    error is in ``to_pandas``.
 
     Columns: ``doc``, ``doc_id``, ``entity_id``, ``name``, ``kind``,
     ``gender``, ``gazetteer_id``, ``link``, ``mentions`` (how many times

@@ -89,13 +89,24 @@ class Quote(_Value):
     @property
     def kind(self) -> _QuoteKind: ...
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The pieces' text joined by a space, without the speech tag between
+        them: ``“A,” “B.”`` for ``“A,” he said, “B.”``. Equal to
+        ``doc.text[char_start:char_end]`` only for a quote of one piece."""
     @property
-    def content(self) -> list[Span]: ...
+    def pieces(self) -> list[Span]:
+        """The pieces in text order (two for ``“A,” he said, “B.”``), each
+        with its own offsets and text; the speech tag is in none of them."""
     @property
-    def char_start(self) -> int: ...
+    def content(self) -> list[Span]:
+        """The same list as ``pieces`` (the Rust crate's name)."""
     @property
-    def char_end(self) -> int: ...
+    def char_start(self) -> int:
+        """Where the first piece starts. ``char_start:char_end`` is the whole
+        quote's extent, speech tags between its pieces included."""
+    @property
+    def char_end(self) -> int:
+        """Where the last piece ends (see ``char_start``)."""
     @property
     def cue(self) -> Optional[Span]: ...
     @property
@@ -134,6 +145,12 @@ class Document:
     def id(self) -> Optional[str]: ...
     @property
     def text(self) -> Optional[str]: ...
+    @property
+    def error(self) -> Optional[str]:
+        """Why the text could not be extracted, ``None`` when it was. Only
+        ``Extractor.extract_many`` sets it: a failed text's document has
+        this message (naming its index in the batch), its ``id``, and no
+        quotes or entities; the other documents come back as usual."""
     @property
     def quotes(self) -> list[Quote]: ...
     @property
@@ -177,7 +194,10 @@ class Extractor:
         texts: Iterable[str],
         ids: Optional[Iterable[str]] = None,
         threads: Optional[int] = None,
-    ) -> list[Document]: ...
+    ) -> list[Document]:
+        """One document per text, in order; a text whose extraction failed
+        gives a document with ``error`` set instead of raising."""
+    def _panicking_on(self, needle: str) -> Extractor: ...
     def _rust_seconds(self, text: str, repeat: int) -> float: ...
     @classmethod
     def from_json(cls, data: str, gazetteer: Optional[Gazetteer] = None) -> Extractor: ...

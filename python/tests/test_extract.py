@@ -167,3 +167,42 @@ def test_rust_timing_hook_for_the_benchmark(extractor):
     assert 0.0 <= extractor._rust_seconds(JANE, 0) < 1e-3
     with pytest.raises(TypeError, match="argument 'text' must be str, not bytes"):
         extractor._rust_seconds(b"x", 1)
+
+
+def test_a_failing_document_does_not_lose_the_batch(extractor):
+    """One text of a batch fails (a panic inside extraction, made by the
+    test hook): its document says so, every other comes back, in order."""
+    import pickle
+
+    import pandas as pd
+
+    failing = extractor._panicking_on("BOOM")
+    texts = [JANE, "“BOOM,” he said.", "No quotes here.", JANE]
+    ids = ["a", "b", "c", "d"]
+    for threads in (None, 1, 2):
+        docs = failing.extract_many(texts, ids=ids, threads=threads)
+        assert [d.id for d in docs] == ids
+        assert [d.error is None for d in docs] == [True, False, True, True]
+        for i in (0, 2, 3):
+            assert docs[i] == extractor.extract(texts[i], id=ids[i])
+        bad = docs[1]
+        assert bad.quotes == [] and bad.entities == []
+        assert bad.error.startswith("text 1 of the batch: internal error")
+        assert "test panic" in bad.error and "BOOM" in bad.error
+    # The error travels with the document: dict, JSON, pickle, repr, pandas.
+    assert bad.to_dict()["error"] == bad.error and "error" not in docs[0].to_dict()
+    assert pickle.loads(pickle.dumps(bad)) == bad
+    assert quotewise.Document.from_json(bad.to_json()).error == bad.error
+    assert repr(bad).endswith(f", error={bad.error!r})")
+    frame = quotewise.to_pandas(docs)
+    assert list(frame.columns)[-1] == "error"
+    failed = frame[frame.error.notna()]
+    assert (list(failed.doc), list(failed.doc_id), list(failed.error)) == ([1], ["b"], [bad.error])
+    assert failed.iloc[0][["quote", "kind", "char_start", "char_end"]].isna().all()
+    quotes = frame.dropna(subset=["quote"])
+    assert list(quotes.doc) == [0, 3] and list(quotes.doc_id) == ["a", "d"]
+    assert pd.isna(frame.error).sum() == 2
+    assert "extraction failed: text 1 of the batch" in bad._repr_html_()
+    # One text alone still raises: there is no batch to keep.
+    with pytest.raises(quotewise.InternalError, match="test panic"):
+        failing.extract("BOOM")

@@ -138,9 +138,20 @@ def test_file_errors_name_file_and_line(tmp_path):
 def test_record_errors_say_which_record():
     with pytest.raises(quotewise.GazetteerError) as info:
         quotewise.Gazetteer.from_records([PEOPLE[0], {**PEOPLE[1], "name": "  "}])
-    assert info.value.line == 2 and "records[n-1]" in str(info.value)
-    with pytest.raises(quotewise.ParseError, match="missing field `kind`"):
-        quotewise.Gazetteer.from_records([{"id": "x", "name": "X"}])
+    err = info.value
+    assert (err.file, err.line, err.column) == ("<records>", 2, None)
+    assert err.message.startswith("record 2 (records[1]): ") and "name" in err.message
+    assert str(err) == f"<records>:line 2: {err.message}"
+    with pytest.raises(quotewise.ParseError) as info:
+        quotewise.Gazetteer.from_records([PEOPLE[0], PEOPLE[1], {"id": "x", "name": "X"}])
+    err = info.value
+    assert (err.file, err.line) == ("<records>", 3)
+    assert err.message.startswith("record 3 (records[2]): missing field `kind`")
+    assert "expected a JSON object with id, name, kind" in err.message
+    with pytest.raises(quotewise.GazetteerError) as info:
+        quotewise.Gazetteer.from_records([PEOPLE[0], {**PEOPLE[1], "kind": "persn"}])
+    assert (info.value.file, info.value.line) == ("<records>", 2)
+    assert "record 2 (records[1])" in info.value.message and "persn" in info.value.message
 
 
 def test_wrong_types_name_the_argument(gazetteer):

@@ -86,7 +86,7 @@ def test_to_pandas_has_one_row_per_quote(doc):
     frame = quotewise.to_pandas([doc, other])
     assert list(frame.columns) == ["doc", "doc_id", "quote", "kind", "speaker", "entity_id",
                                    "gazetteer_id", "method", "resolution", "confidence",
-                                   "char_start", "char_end", "cue"]
+                                   "char_start", "char_end", "cue", "error"]
     assert len(frame) == len(doc.quotes) + len(other.quotes)
     first = frame.iloc[0]
     assert (first.doc, first.doc_id, first.quote, first.kind, first.speaker, first.entity_id,
@@ -99,6 +99,7 @@ def test_to_pandas_has_one_row_per_quote(doc):
     for row in frame[frame.doc == 0].itertuples():
         assert doc.text[row.char_start:row.char_end] == row.quote
     assert str(frame.entity_id.dtype) == "Int64"
+    assert frame.error.isna().all()
     assert frame[frame.doc == 0].groupby("speaker").size().to_dict() == {"Ana Díaz": 2, "Bob Lee": 1, "officials": 1}
 
 

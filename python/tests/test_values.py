@@ -143,3 +143,52 @@ def test_values_are_immutable_and_unhashable(doc):
         hash(doc)
     assert doc.quotes[0] != doc.quotes[1]
     assert doc != "a string"
+
+
+def test_confidence_is_the_same_number_everywhere(extractor, sample):
+    """Three decimals made in the core: the attribute, repr, to_dict and
+    to_json agree (no f32 noise such as 0.949999988079071)."""
+    [quote] = extractor.extract("“We will win,” Jane Smith said.").quotes
+    assert quote.confidence == quote.speaker.confidence == 0.95
+    assert repr(quote.confidence) == "0.95"
+    assert "confidence=0.95)" in repr(quote.speaker)
+    assert quote.to_dict()["speaker"]["confidence"] == quote.confidence
+    assert '"confidence":0.95' in quote.to_json()
+    speakers = [q.speaker for q in extractor.extract(sample).quotes if q.speaker is not None]
+    assert len(speakers) > 10
+    for s in speakers:
+        assert round(s.confidence, 3) == s.confidence and len(repr(s.confidence)) <= 5, s
+        assert f"confidence={s.confidence!r})" in repr(s)
+        assert json.loads(s.to_json())["confidence"] == s.confidence
+
+
+def test_min_confidence_is_exact_at_three_decimals(extractor):
+    text = "“We will win,” Jane Smith said."
+    assert quotewise.Extractor(min_confidence=0.95).extract(text).quotes[0].speaker is not None
+    assert quotewise.Extractor(min_confidence=0.951).extract(text).quotes[0].speaker is None
+    assert quotewise.Extractor(min_confidence=0.855).min_confidence == 0.855
+
+
+def test_a_quote_in_two_pieces(extractor):
+    text = "“We will win,” Jane Smith said, “and soon.”"
+    [quote] = extractor.extract(text).quotes
+    first, second = quote.pieces
+    assert (first.text, second.text) == ("“We will win,”", "“and soon.”")
+    for piece in quote.pieces:
+        assert text[piece.char_start:piece.char_end] == piece.text
+    assert quote.content == quote.pieces
+    # text joins the pieces; char_start:char_end is the whole extent, tag included.
+    assert quote.text == "“We will win,” “and soon.”"
+    assert (quote.char_start, quote.char_end) == (first.char_start, second.char_end)
+    assert text[quote.char_start:quote.char_end] == text
+    assert "Jane Smith said" not in quote.text
+
+
+def test_document_lists_hand_out_the_same_objects(extractor, sample):
+    doc = extractor.extract(sample)
+    quotes, again = doc.quotes, doc.quotes
+    assert quotes is not again and quotes == again
+    assert all(a is b for a, b in zip(quotes, again))
+    assert doc.entities[0] is doc.entities[0]
+    quotes.clear()  # the caller's list; the document keeps its quotes
+    assert len(doc.quotes) == len(again) > 0

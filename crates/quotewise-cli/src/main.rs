@@ -110,7 +110,7 @@ struct ExtractArgs {
 
     /// Drop speakers below this confidence (0..=1); the quote stays.
     #[arg(long, value_name = "X", default_value_t = 0.0)]
-    min_confidence: f32,
+    min_confidence: f64,
 
     /// Link entities and speakers to this gazetteer (CSV/TSV with header
     /// id,name,aliases,kind,descriptors,gender, or JSONL).

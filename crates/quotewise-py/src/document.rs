@@ -2,11 +2,13 @@
 //! notebook view).
 
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyType};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyList, PyString, PyType};
+use pyo3::{PyClass, PyClassInitializer};
 use quotewise::Document;
 
 use crate::error::arg;
-use crate::value::{from_json, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce};
+use crate::value::{from_json, py_repr, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, Reduce};
 
 /// The quotes, speakers and entities of one text.
 ///
@@ -14,8 +16,46 @@ use crate::value::{from_json, py_repr_opt, to_dict, to_json, PyEntity, PyQuote, 
 /// copy), so that it can show itself in a notebook.
 #[pyclass(frozen, module = "quotewise", name = "Document")]
 pub struct PyDocument {
-    pub(crate) doc: Document,
-    pub(crate) text: Option<Py<PyString>>,
+    doc: Document,
+    text: Option<Py<PyString>>,
+    /// The Python objects of `doc.quotes`, made on the first access and
+    /// handed out again by later ones (each gets its own list of them).
+    quotes: PyOnceLock<Vec<Py<PyQuote>>>,
+    /// The same for `doc.entities`.
+    entities: PyOnceLock<Vec<Py<PyEntity>>>,
+}
+
+impl PyDocument {
+    /// The document `doc` of `text`.
+    pub(crate) fn new(doc: Document, text: Option<Py<PyString>>) -> PyDocument {
+        PyDocument {
+            doc,
+            text,
+            quotes: PyOnceLock::new(),
+            entities: PyOnceLock::new(),
+        }
+    }
+}
+
+/// A new list of the objects `cell` holds, made from `values` on the first
+/// call.
+fn cached_list<'py, T, P>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Vec<Py<P>>>,
+    values: &[T],
+    wrap: impl Fn(T) -> P,
+) -> PyResult<Bound<'py, PyList>>
+where
+    T: Clone,
+    P: PyClass + Into<PyClassInitializer<P>>,
+{
+    let objects = cell.get_or_try_init(py, || {
+        values
+            .iter()
+            .map(|v| Py::new(py, wrap(v.clone())))
+            .collect::<PyResult<Vec<_>>>()
+    })?;
+    PyList::new(py, objects.iter().map(|o| o.bind(py)))
 }
 
 /// The pure-Python notebook helpers (HTML view, pandas).
@@ -36,16 +76,29 @@ impl PyDocument {
         self.text.as_ref().map(|t| t.clone_ref(py))
     }
 
-    /// Every quote, ordered by where its content starts.
+    /// Why the text could not be extracted, ``None`` when it was. Only
+    /// ``Extractor.extract_many`` sets it: a text whose extraction failed (a
+    /// bug in quotewise) gets a document with this message (which names the
+    /// text's index in the batch), its ``id``, and no quotes or entities,
+    /// while the other texts come back as usual. ``extract`` raises
+    /// ``InternalError`` instead.
     #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        self.doc.quotes.iter().cloned().map(PyQuote).collect()
+    fn error(&self) -> Option<&str> {
+        self.doc.error.as_deref()
     }
 
-    /// Every entity, ordered by first mention; ``entities[i].id == i``.
+    /// Every quote, ordered by where its content starts. Each access gives
+    /// a new list of the same (immutable) ``Quote`` objects.
     #[getter]
-    fn entities(&self) -> Vec<PyEntity> {
-        self.doc.entities.iter().cloned().map(PyEntity).collect()
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.quotes, &self.doc.quotes, PyQuote)
+    }
+
+    /// Every entity, ordered by first mention; ``entities[i].id == i``. Each
+    /// access gives a new list of the same (immutable) ``Entity`` objects.
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached_list(py, &self.entities, &self.doc.entities, PyEntity)
     }
 
     /// The entity the quote's speaker resolved to, if any.
@@ -81,10 +134,7 @@ impl PyDocument {
             }
             _ => None,
         };
-        Ok(PyDocument {
-            doc: from_json(data, "document")?,
-            text,
-        })
+        Ok(PyDocument::new(from_json(data, "document")?, text))
     }
 
     /// The quotes as a pandas DataFrame, one row per quote (see
@@ -127,8 +177,12 @@ impl PyDocument {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
+        let error = match &self.doc.error {
+            Some(e) => format!(", error={}", py_repr(py, e)),
+            None => String::new(),
+        };
         format!(
-            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>)",
+            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>{error})",
             py_repr_opt(py, self.doc.id.as_deref()),
             self.doc.quotes.len(),
             self.doc.entities.len()

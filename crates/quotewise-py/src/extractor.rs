@@ -9,7 +9,7 @@ use pyo3::types::{PyString, PyType};
 use quotewise::{Extractor, ExtractorBuilder, Options};
 
 use crate::document::PyDocument;
-use crate::error::{arg, detached, str_arg, utf8, wrong_type, wrong_type_hint};
+use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
 use crate::gazetteer::PyGazetteer;
 use crate::value::{from_json, py_bool, to_json, Reduce};
 
@@ -53,7 +53,7 @@ impl PyExtractor {
             builder = builder.partial(arg(v, "partial", "bool")?);
         }
         if let Some(v) = min_confidence {
-            builder = builder.min_confidence(arg(v, "min_confidence", "a float")?);
+            builder = builder.min_confidence(arg::<f64>(v, "min_confidence", "a float")?);
         }
         build(py, builder, gazetteer)
     }
@@ -78,7 +78,7 @@ impl PyExtractor {
 
     /// Speakers below this confidence are dropped.
     #[getter]
-    fn min_confidence(&self) -> f32 {
+    fn min_confidence(&self) -> f64 {
         self.inner.options().min_confidence
     }
 
@@ -93,21 +93,20 @@ impl PyExtractor {
         let py = text.py();
         let text = str_arg(text, "text")?;
         let id = optional_str(id, "id")?;
-        let owned = utf8(text)?;
-        let content: &str = &owned;
+        let content = text.to_str()?;
         let mut doc = detached(py, || Ok(self.inner.extract(content)))?;
         doc.id = id;
-        Ok(PyDocument {
-            doc,
-            text: Some(text.clone().unbind()),
-        })
+        Ok(PyDocument::new(doc, Some(text.clone().unbind())))
     }
 
     /// Extracts every text of ``texts`` (an iterable of ``str``: a list, a
     /// pandas Series…) in parallel, with the GIL released. ``ids`` (same
     /// length) are copied to ``Document.id``. ``threads`` is the number of
     /// threads, the calling one among them (default: one per core). The
-    /// documents come back in order.
+    /// documents come back in order, one per text: a text whose extraction
+    /// fails (a bug in quotewise) does not raise, its document has
+    /// ``error`` set (naming the text's index) and no quotes, and the other
+    /// documents are as ``extract`` gives them.
     #[pyo3(signature = (texts, ids=None, threads=None))]
     fn extract_many(
         &self,
@@ -128,7 +127,7 @@ impl PyExtractor {
                     )));
                 }
                 ids.iter()
-                    .map(|i| Ok(Some(utf8(i)?.into_owned())))
+                    .map(|i| Ok(Some(i.to_str()?.to_owned())))
                     .collect::<PyResult<_>>()?
             }
             _ => vec![None; texts.len()],
@@ -139,7 +138,7 @@ impl PyExtractor {
         };
         let owned = texts
             .iter()
-            .map(|t| utf8(t))
+            .map(|t| t.to_str())
             .collect::<PyResult<Vec<_>>>()?;
         let contents: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
         // Not rayon's global pool, even by default: a process forked by
@@ -158,20 +157,27 @@ impl PyExtractor {
             .zip(texts)
             .map(|((mut doc, id), text)| {
                 doc.id = id;
-                PyDocument {
-                    doc,
-                    text: Some(text.unbind()),
-                }
+                PyDocument::new(doc, Some(text.unbind()))
             })
             .collect())
+    }
+
+    /// Testing only: a copy of this extractor that fails (panics in Rust)
+    /// on every text containing ``needle``, to see how a failure is
+    /// reported (``Document.error``, ``InternalError``). Not pickled.
+    fn _panicking_on(&self, py: Python<'_>, needle: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let needle = str_arg(needle, "needle")?.to_str()?;
+        Ok(PyExtractor {
+            inner: self.inner.panicking_on_text_containing(needle),
+            gazetteer: self.gazetteer(py),
+        })
     }
 
     /// Benchmark support (benches/python_bench.py): the seconds `repeat`
     /// calls of the Rust `Extractor::extract` take on `text`, timed in Rust,
     /// so the Python overhead of `extract` can be told apart.
     fn _rust_seconds(&self, text: &Bound<'_, PyAny>, repeat: usize) -> PyResult<f64> {
-        let owned = utf8(str_arg(text, "text")?)?;
-        let content: &str = &owned;
+        let content = str_arg(text, "text")?.to_str()?;
         detached(text.py(), || {
             let start = std::time::Instant::now();
             for _ in 0..repeat {
@@ -260,7 +266,10 @@ fn build(
 fn optional_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
     match obj {
         Some(o) if !o.is_none() => Ok(Some(
-            utf8(str_arg(o, name).map_err(|_| wrong_type(name, "str or None", o))?)?.into_owned(),
+            str_arg(o, name)
+                .map_err(|_| wrong_type(name, "str or None", o))?
+                .to_str()?
+                .to_owned(),
         )),
         _ => Ok(None),
     }

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping, PyString, PyType};
 use quotewise::{Error, Gazetteer, GazetteerBuilder, GazetteerMatch};
 
-use crate::error::{arg, detached, str_arg, utf8, wrong_type};
+use crate::error::{arg, detached, str_arg, wrong_type};
 use crate::value::{py_bool, py_repr, py_repr_opt, to_json, value_class, PySpan, Reduce};
 
 /// Known entities (people, organisations, places, outlets) with their
@@ -33,8 +33,9 @@ pub struct PyGazetteer(pub(crate) Arc<Gazetteer>);
 /// The option names every constructor accepts.
 const OPTIONS: &str = "variants, require_capital, fuzzy, fuzzy_threshold";
 
-/// The name errors give records passed to `from_records`.
-const RECORDS: &str = "records (line n is records[n-1])";
+/// The file name errors give records passed to `from_records` (their line
+/// is the 1-based record number; see [`record_error`]).
+const RECORDS: &str = "<records>";
 
 /// The name errors give a DataFrame passed to `from_pandas`.
 const FRAME: &str = "DataFrame (line 1 is the header, line n is row n-2)";
@@ -60,6 +61,22 @@ fn builder(options: Option<&Bound<'_, PyDict>>) -> PyResult<GazetteerBuilder> {
         };
     }
     Ok(builder)
+}
+
+/// An error of `from_records`, which hands the records to the JSONL reader
+/// one a line: the line is the 1-based record number, the message names the
+/// record as the caller wrote it (`records[1]`), and the column (in JSON
+/// the caller never saw) is dropped.
+fn record_error(err: Error) -> Error {
+    let Some(n) = err.location().line else {
+        return err;
+    };
+    Error::new(
+        err.kind(),
+        format!("record {n} (records[{}]): {}", n - 1, err.message()),
+    )
+    .in_file(RECORDS)
+    .at_line(n)
 }
 
 /// Reads (files) and compiles the gazetteer without the GIL.
@@ -92,7 +109,9 @@ impl PyGazetteer {
     /// Builds a gazetteer from dicts with the fields of a JSONL record
     /// (``id``, ``name``, ``kind``, optionally ``aliases``, ``descriptors``,
     /// ``gender``). An invalid record raises ``GazetteerError`` or
-    /// ``ParseError`` whose ``line`` n means ``records[n-1]``.
+    /// ``ParseError`` with ``file`` ``"<records>"``, ``line`` the 1-based
+    /// record number (``records[line - 1]``) and a message naming the record
+    /// and what was expected.
     #[classmethod]
     #[pyo3(signature = (records, **options))]
     fn from_records(
@@ -123,7 +142,10 @@ impl PyGazetteer {
         }
         let builder = builder(options)?;
         build(py, move || {
-            builder.read_jsonl(jsonl.as_bytes(), RECORDS)?.build()
+            builder
+                .read_jsonl(jsonl.as_bytes(), RECORDS)
+                .map_err(record_error)?
+                .build()
         })
     }
 
@@ -154,17 +176,18 @@ impl PyGazetteer {
     /// overlapping: exact names, variants and (if enabled) fuzzy matches.
     #[pyo3(name = "match")]
     fn find(&self, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyGazetteerMatch>> {
-        let owned = utf8(str_arg(text, "text")?)?;
-        let content: &str = &owned;
+        let content = str_arg(text, "text")?.to_str()?;
         let found = detached(text.py(), || Ok(self.0.find(content)))?;
         Ok(found.into_iter().map(PyGazetteerMatch).collect())
     }
 
     /// Which entry a whole name is (exactly, as a variant or fuzzily), or
-    /// ``None`` when nothing is close enough.
+    /// ``None`` when nothing is close enough. The first fuzzy lookup builds
+    /// the fuzzy index, with the GIL released.
     fn lookup(&self, name: &Bound<'_, PyAny>) -> PyResult<Option<PyGazetteerMatch>> {
-        let name = utf8(str_arg(name, "name")?)?;
-        Ok(self.0.lookup(&name).map(PyGazetteerMatch))
+        let text = str_arg(name, "name")?.to_str()?;
+        let found = detached(name.py(), || Ok(self.0.lookup(text)))?;
+        Ok(found.map(PyGazetteerMatch))
     }
 
     /// The entries as dicts (``id``, ``name``, ``aliases``, ``kind``,
@@ -210,7 +233,7 @@ impl PyGazetteer {
     /// Rebuilds a gazetteer from ``to_json`` (used by pickle).
     #[classmethod]
     fn from_json(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = utf8(str_arg(data, "data")?)?.into_owned();
+        let text = str_arg(data, "data")?.to_str()?.to_owned();
         build(cls.py(), move || {
             serde_json::from_str(&text).map_err(|e| {
                 Error::new(

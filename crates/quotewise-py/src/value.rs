@@ -7,7 +7,7 @@ use quotewise::{Entity, Gender, Quote, Span, Speaker};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{str_arg, utf8};
+use crate::error::str_arg;
 
 /// JSON of a value, exactly as the Rust crate and the CLI write it.
 pub(crate) fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
@@ -26,8 +26,8 @@ pub(crate) fn to_dict<'py, T: Serialize>(
 /// Reads a value from the JSON [`to_json`] writes; a `ParseError` says what
 /// is wrong and where.
 pub(crate) fn from_json<T: DeserializeOwned>(data: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let text = utf8(str_arg(data, "data")?)?;
-    serde_json::from_str(&text).map_err(|e| {
+    let text = str_arg(data, "data")?.to_str()?;
+    serde_json::from_str(text).map_err(|e| {
         let err = quotewise::Error::new(
             quotewise::ErrorKind::Parse,
             format!("expected the JSON of a {what}: {e}"),
@@ -192,16 +192,17 @@ value_class!(PySpeaker, "speaker", {
         self.0.resolution.as_str()
     }
 
-    /// Confidence in 0..1 that the speaker is right.
+    /// Confidence in 0..1 that the speaker is right, rounded to 3 decimals
+    /// (the same number in ``repr``, ``to_dict`` and ``to_json``).
     #[getter]
-    fn confidence(&self) -> f32 {
+    fn confidence(&self) -> f64 {
         self.0.confidence
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
         let s = &self.0;
         format!(
-            "Speaker(mention={}, entity={}, method={}, resolution={}, confidence={:.2})",
+            "Speaker(mention={}, entity={}, method={}, resolution={}, confidence={:?})",
             py_repr_opt(py, s.mention.as_ref().map(|m| m.text.as_str())),
             s.entity
                 .map_or_else(|| "None".to_string(), |e| e.to_string()),
@@ -225,26 +226,39 @@ value_class!(PyQuote, "quote", {
         self.0.kind.as_str()
     }
 
-    /// The quoted words; direct quotes include their quotation marks. A
-    /// quote split by a speech tag is joined with a space.
+    /// The quoted words: the text of the pieces joined by a space, without
+    /// the speech tag between them (``“A,” “B.”`` for ``“A,” he said,
+    /// “B.”``). Direct quotes include their quotation marks. For a quote of
+    /// one piece it is ``text[char_start:char_end]``; for several it is not
+    /// a slice of the text: use ``pieces`` for where each piece is.
     #[getter]
     fn text(&self) -> String {
         self.0.text()
     }
 
-    /// The content pieces in text order (two for ``“A,” he said, “B.”``).
+    /// The pieces of the quote, in text order, each a ``Span`` with its own
+    /// offsets and text: one for most quotes, two for ``“A,” he said,
+    /// “B.”``. The speech tag between pieces is in none of them.
+    #[getter]
+    fn pieces(&self) -> Vec<PySpan> {
+        self.content()
+    }
+
+    /// The pieces (``pieces``), under the Rust crate's name for them.
     #[getter]
     fn content(&self) -> Vec<PySpan> {
         self.0.content.iter().cloned().map(PySpan).collect()
     }
 
-    /// Char offset where the first content piece starts.
+    /// Char offset where the first piece starts. With ``char_end`` it is
+    /// the whole quote's extent: for a quote in several pieces
+    /// ``text[char_start:char_end]`` includes the speech tag between them.
     #[getter]
     fn char_start(&self) -> usize {
         self.0.content.first().map_or(0, |s| s.char_start)
     }
 
-    /// Char offset where the last content piece ends.
+    /// Char offset where the last piece ends (see ``char_start``).
     #[getter]
     fn char_end(&self) -> usize {
         self.0.content.last().map_or(0, |s| s.char_end)
@@ -268,9 +282,10 @@ value_class!(PyQuote, "quote", {
         self.0.speaker.as_ref().map(|s| s.method.as_str())
     }
 
-    /// The speaker's confidence, ``None`` without speaker.
+    /// The speaker's confidence (``Speaker.confidence``), ``None`` without
+    /// speaker.
     #[getter]
-    fn confidence(&self) -> Option<f32> {
+    fn confidence(&self) -> Option<f64> {
         self.0.speaker.as_ref().map(|s| s.confidence)
     }
 

@@ -3,8 +3,10 @@
 //! The CLI and the Python bindings both call these, so a batch behaves the
 //! same from every front end.
 
+use std::any::Any;
 use std::cmp::Reverse;
 use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -20,8 +22,12 @@ impl Extractor {
     /// core unless `RAYON_NUM_THREADS` says otherwise), as many threads in
     /// all as the pool has.
     ///
-    /// The documents come back in the order of `texts`, each exactly what
-    /// [`Extractor::extract`] gives for that text. The longest texts are
+    /// The documents come back in the order of `texts`, one for each text,
+    /// each exactly what [`Extractor::extract`] gives for that text. A text
+    /// whose extraction panics (a bug) does not take the batch down: its
+    /// document is [`Document::failed`], with no quotes and
+    /// [`Document::error`] naming the text's index and the panic, and the
+    /// other texts come back as usual. The longest texts are
     /// extracted first, so that the batch does not end with one thread
     /// busy on a long article while the others wait.
     ///
@@ -131,21 +137,38 @@ impl<'a, T: AsRef<str>> Batch<'a, T> {
             let Some(&i) = self.order.get(k) else {
                 return;
             };
+            let text = self.texts[i].as_ref();
+            // The extractor is immutable, so a panic cannot leave it half
+            // changed for the next text.
+            let doc = catch_unwind(AssertUnwindSafe(|| extractor.extract(text)))
+                .unwrap_or_else(|panic| Document::failed(panic_message(i, &*panic)));
             // Each index is taken once, so its slot is still empty.
-            let _ = self.docs[i].set(extractor.extract(self.texts[i].as_ref()));
+            let _ = self.docs[i].set(doc);
         }
     }
 
     /// The documents in the order of the texts. Called once every thread
     /// has returned from [`Batch::work`]: each index was taken, so each
-    /// slot is filled (a thread that panicked made the scope panic before
-    /// this is reached).
+    /// slot is filled (a panic while extracting is caught in `work`).
     fn into_documents(self) -> Vec<Document> {
         self.docs
             .into_iter()
             .map(|d| d.into_inner().expect("every text was extracted"))
             .collect()
     }
+}
+
+/// The error of text `index` whose extraction panicked with `panic`.
+fn panic_message(index: usize, panic: &(dyn Any + Send)) -> String {
+    let what = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without message");
+    format!(
+        "text {index} of the batch: internal error, the extractor panicked ({what}); \
+         please report it with the text"
+    )
 }
 
 /// The indices of `texts`, longest text first (ties in input order).
@@ -296,6 +319,62 @@ mod tests {
         assert_eq!(batch.helpers(8), 2, "no more threads than texts");
         let none: [&str; 0] = [];
         assert_eq!(Batch::new(&none).helpers(8), 0);
+    }
+
+    #[test]
+    fn a_text_that_panics_fails_alone_and_the_others_come_back() {
+        let extractor = Extractor::new().panicking_on_text_containing("BOOM");
+        let texts = [
+            "“Yes,” she said.",
+            "“BOOM,” he said.",
+            "No quotes.",
+            "BOOM again",
+            "“Fine,” Ann Lee said.",
+        ];
+        let good = Extractor::new();
+        let two = NonZeroUsize::new(2).unwrap();
+        for docs in [
+            extractor.extract_many(&texts),
+            extractor
+                .extract_many_with_threads(&texts, NonZeroUsize::MIN)
+                .unwrap(),
+            extractor.extract_many_with_threads(&texts, two).unwrap(),
+        ] {
+            assert_eq!(docs.len(), texts.len());
+            for (i, (text, doc)) in texts.iter().zip(&docs).enumerate() {
+                if text.contains("BOOM") {
+                    assert!(doc.quotes.is_empty() && doc.entities.is_empty());
+                    let error = doc.error.as_deref().expect("the failure is reported");
+                    assert!(
+                        error.starts_with(&format!("text {i} of the batch: ")),
+                        "{error}"
+                    );
+                    assert!(
+                        error.contains("test panic: the text contains \"BOOM\""),
+                        "{error}"
+                    );
+                } else {
+                    assert_eq!(doc, &good.extract(text), "text {i}");
+                    assert_eq!(doc.error, None);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_document_keeps_its_error_in_json() {
+        let doc = Document::failed("text 3 of the batch: boom");
+        let json = serde_json::to_string(&doc).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":null,"quotes":[],"entities":[],"error":"text 3 of the batch: boom"}"#
+        );
+        assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+        // A good document's JSON is as before: no `error` key.
+        let ok = Extractor::new().extract("“Yes,” she said.");
+        let json = serde_json::to_string(&ok).unwrap();
+        assert!(!json.contains("error"), "{json}");
+        assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), ok);
     }
 
     #[test]

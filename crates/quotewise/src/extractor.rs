@@ -25,8 +25,11 @@ pub struct Options {
     /// reported, as part of a mixed quote.
     pub partial: bool,
     /// Drop speakers whose confidence is below this (the quote is still
-    /// reported, without speaker).
-    pub min_confidence: f32,
+    /// reported, without speaker). Compared with [`Speaker::confidence`],
+    /// which has 3 decimals: `0.855` keeps a speaker of confidence `0.855`.
+    ///
+    /// [`Speaker::confidence`]: crate::Speaker::confidence
+    pub min_confidence: f64,
 }
 
 impl Default for Options {
@@ -88,9 +91,12 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Speakers below this confidence are dropped (default `0.0`).
-    pub fn min_confidence(mut self, value: f32) -> ExtractorBuilder {
-        self.options.min_confidence = value;
+    /// Speakers below this confidence are dropped (default `0.0`). Takes an
+    /// `f64` or an `f32`; an `f32` such as `0.855_f32` is a little off its
+    /// decimal (`0.85500001…`) and would drop a speaker of confidence
+    /// `0.855`, so pass `f64` where the exact threshold matters.
+    pub fn min_confidence(mut self, value: impl Into<f64>) -> ExtractorBuilder {
+        self.options.min_confidence = value.into();
         self
     }
 
@@ -110,6 +116,7 @@ impl ExtractorBuilder {
         Ok(Extractor {
             options: self.options,
             gazetteer: self.gazetteer,
+            panic_on: None,
         })
     }
 }
@@ -120,6 +127,8 @@ impl ExtractorBuilder {
 pub struct Extractor {
     options: Options,
     gazetteer: Option<Arc<Gazetteer>>,
+    /// See [`Extractor::panicking_on_text_containing`].
+    panic_on: Option<Arc<str>>,
 }
 
 impl Default for Extractor {
@@ -149,8 +158,15 @@ impl Extractor {
     /// Extracts quotes, speakers and entities from `text`.
     ///
     /// Never fails: empty text gives an empty document, unbalanced quotation
-    /// marks are repaired.
+    /// marks are repaired. A panic here is a bug; [`Extractor::extract_many`]
+    /// catches it and reports it in that text's [`Document::error`].
     pub fn extract(&self, text: &str) -> Document {
+        if let Some(needle) = &self.panic_on {
+            assert!(
+                !text.contains(&**needle),
+                "test panic: the text contains {needle:?}"
+            );
+        }
         crate::pipeline::run(self, text)
     }
 
@@ -171,6 +187,19 @@ impl Extractor {
     #[doc(hidden)]
     pub fn speaker_feature_names() -> &'static [&'static str] {
         &crate::score::FEATURES
+    }
+
+    /// Testing only, not part of the stable API: a copy of this extractor
+    /// that panics on every text containing `needle`, so that tests (also
+    /// of the CLI and the Python module) can see how a bug met in one text
+    /// of a batch is reported ([`Document::error`]). The hook is not among
+    /// the [`Extractor::options`], so it is not serialized or pickled.
+    #[doc(hidden)]
+    pub fn panicking_on_text_containing(&self, needle: &str) -> Extractor {
+        Extractor {
+            panic_on: Some(needle.into()),
+            ..self.clone()
+        }
     }
 
     /// As [`Extractor::extract`], with the caller's `id` set on the document.

@@ -109,8 +109,23 @@ pub struct Speaker {
     /// How the mention was tied to the entity.
     pub resolution: Resolution,
     /// Confidence in 0..=1 that the speaker (entity where resolved, mention
-    /// otherwise) is right.
-    pub confidence: f32,
+    /// otherwise) is right, rounded to 3 decimals (see
+    /// [`Speaker::round_confidence`]), so that it prints the same in JSON,
+    /// Python and logs (`0.855`, not `0.85499996`).
+    pub confidence: f64,
+}
+
+impl Speaker {
+    /// `confidence` rounded to 3 decimals: the `f64` nearest to a multiple
+    /// of 0.001, which prints as its short decimal form everywhere.
+    ///
+    /// ```
+    /// assert_eq!(quotewise::Speaker::round_confidence(f64::from(0.855_f32)), 0.855);
+    /// assert_eq!(quotewise::Speaker::round_confidence(0.8554), 0.855);
+    /// ```
+    pub fn round_confidence(confidence: f64) -> f64 {
+        (confidence * 1000.0).round() / 1000.0
+    }
 }
 
 /// One attributed quotation.
@@ -244,9 +259,28 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Every entity, ordered by first mention.
     pub entities: Vec<Entity>,
+    /// Why this text could not be extracted, `None` when it was. Only a
+    /// batch ([`Extractor::extract_many`]) sets it: when extracting one of
+    /// its texts panics (a bug), that text's document has no quotes and no
+    /// entities and says here which text (its index in the batch) and what
+    /// failed, while every other text of the batch is extracted as usual.
+    /// Left out of the JSON when `None`.
+    ///
+    /// [`Extractor::extract_many`]: crate::Extractor::extract_many
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl Document {
+    /// The document of a text whose extraction failed: no quotes, no
+    /// entities, and `error` saying what failed.
+    pub fn failed(error: impl Into<String>) -> Document {
+        Document {
+            error: Some(error.into()),
+            ..Document::default()
+        }
+    }
+
     /// The entity a quote's speaker resolved to, if any.
     pub fn speaker_entity(&self, quote: &Quote) -> Option<&Entity> {
         quote
@@ -285,5 +319,37 @@ mod tests {
         displays_as_json(&[Exact, Variant, Fuzzy, Descriptor]);
         assert_eq!(Method::SpeechTag.to_string(), "speech_tag");
         assert_eq!(format!("{:<8}|", QuoteKind::Direct), "direct  |");
+    }
+
+    #[test]
+    fn confidence_has_three_decimals_and_prints_short() {
+        let text = "“We will win,” Jane Smith said. “Not yet,” he replied, “not yet.” \
+                    The minister said that it would rain, according to officials.";
+        let doc = crate::Extractor::new().extract(text);
+        assert!(doc.quotes.iter().filter(|q| q.speaker.is_some()).count() >= 2);
+        for s in doc.quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+            let thousandths = s.confidence * 1000.0;
+            assert_eq!(thousandths, thousandths.round(), "{}", s.confidence);
+            // JSON writes the shortest form that reads back the same: at
+            // most "0." and 3 digits, never `0.85499996`.
+            let json = serde_json::to_string(&s.confidence).unwrap();
+            assert!(json.len() <= 5, "{json}");
+        }
+    }
+
+    #[test]
+    fn round_confidence_is_the_nearest_thousandth() {
+        for (x, want) in [
+            (0.949_999_988_079_071, 0.95),
+            (0.8554, 0.855),
+            (0.0, 0.0),
+            (1.0, 1.0),
+        ] {
+            assert_eq!(Speaker::round_confidence(x), want);
+        }
+        assert_eq!(
+            Speaker::round_confidence(f64::from(0.855_f32)).to_string(),
+            "0.855"
+        );
     }
 }

@@ -171,7 +171,7 @@ fn build(
     ents: &Entities,
     cands: &[Candidate],
     resolved: &[Resolved],
-    min_confidence: f32,
+    min_confidence: f64,
     mut record: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
     let scorer = Scorer::shipped();
@@ -217,7 +217,7 @@ fn build(
                     record.push(Some(x));
                 }
                 previous = r.entity;
-                let confidence = ((scorer.probability(&x) * 1000.0).round() / 1000.0) as f32;
+                let confidence = Speaker::round_confidence(scorer.probability(&x));
                 if let (Some(e), Resolution::Pronoun | Resolution::Description) =
                     (r.entity, r.resolution)
                 {
@@ -257,5 +257,6 @@ fn build(
         id: None,
         quotes,
         entities,
+        error: None,
     }
 }

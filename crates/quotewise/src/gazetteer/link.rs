@@ -350,6 +350,7 @@ mod tests {
                 entity(1, "Vladimir Putin", vec![span(index, "Vladimir Putin", 0)]),
                 entity(2, "Putin", vec![span(index, "Putin", 0)]),
             ],
+            error: None,
         }
     }
 
