@@ -49,6 +49,10 @@ pub(crate) fn run_recording(
         }
         let indirect = attribution::indirect(&t, &covered, &in_quote);
         absorb_partials(&mut cands, indirect);
+    } else {
+        // `transcripts` credits a headline's claim (`Name: claim`) as
+        // indirect speech.
+        cands.retain(|c| c.kind != QuoteKind::Indirect);
     }
     // Partial quotes nobody is reported to say (scare quotes, titles) are
     // not quotations of anyone.

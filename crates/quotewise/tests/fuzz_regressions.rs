@@ -3,6 +3,9 @@
 //!
 //! * `fuzz/regressions/extract/` and `gazetteer/`: seeds and fixed crashes —
 //!   must pass;
+//! * `fuzz/regressions/extract_sentences/`: the same for the structure-aware
+//!   target, whose inputs are choices of pieces
+//!   (`common::sentences::assemble` turns them into the text);
 //! * `fuzz/regressions/pending-extract/`: crashes found by fuzzing whose fix
 //!   in the pipeline is pending (ignored; run with `--ignored`). Move a file
 //!   to `extract/` once it passes.
@@ -39,6 +42,57 @@ fn extract_regressions_hold() {
 #[test]
 fn former_extract_crashes_hold() {
     assert!(replay("pending-extract", common::fuzz_extract) >= 1);
+}
+
+#[test]
+fn extract_sentences_regressions_hold() {
+    assert!(
+        replay("extract_sentences", common::fuzz_sentences) >= 1,
+        "expected the seed corpus"
+    );
+}
+
+/// The structure-aware input format is what its saved regressions mean:
+/// a choice byte (class), a piece byte, and spaces between words.
+#[test]
+fn sentence_pieces_assemble_as_documented() {
+    use common::sentences::{assemble, encode};
+    let pieces = [
+        "Mary",
+        "said",
+        ",",
+        "according",
+        "\n",
+        "to custom",
+        ",",
+        "“",
+        "we will win",
+        ",”",
+        "said",
+        "Jane Smith",
+        ".",
+    ];
+    let data = encode(&pieces).expect("every piece is in a class");
+    assert_eq!(
+        data.len(),
+        2 * pieces.len(),
+        "one choice and one index byte"
+    );
+    // A line break needs no space before it, nor a piece after it.
+    assert_eq!(
+        assemble(&data),
+        "Mary said , according\nto custom , “ we will win ,” said Jane Smith ."
+    );
+    // Bit 7 of the choice byte glues a piece to the text before it.
+    let mut glued = data.clone();
+    for piece in [2, 6, 8, 9, 12] {
+        glued[2 * piece] |= 0x80;
+    }
+    assert_eq!(
+        assemble(&glued),
+        "Mary said, according\nto custom, “we will win,” said Jane Smith."
+    );
+    assert_eq!(assemble(&[]), "");
 }
 
 #[test]

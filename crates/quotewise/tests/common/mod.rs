@@ -6,6 +6,8 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod sentences;
+
 use quotewise::{Document, ExtractorBuilder, Options, QuoteKind, Span};
 
 /// Checks that `span` lies in `text` on char boundaries and that its byte
@@ -174,10 +176,30 @@ pub fn check_no_overlap(doc: &Document) {
 /// an invalid 1.5, which the builder must refuse), the rest is the text
 /// (lossily decoded, so every input is a text).
 pub fn fuzz_extract(data: &[u8]) {
-    let (flags, confidence, rest) = match data {
+    let (flags, confidence, rest) = split_options(data);
+    check_extraction(flags, confidence, &String::from_utf8_lossy(rest));
+}
+
+/// The structure-aware fuzz input format: the two option bytes of
+/// [`fuzz_extract`], then the choices of pieces that
+/// [`sentences::assemble`] turns into the text.
+pub fn fuzz_sentences(data: &[u8]) {
+    let (flags, confidence, rest) = split_options(data);
+    check_extraction(flags, confidence, &sentences::assemble(rest));
+}
+
+/// The option bytes and the rest of a fuzz input; an input shorter than
+/// two bytes is all text, with both options on and no minimum confidence.
+fn split_options(data: &[u8]) -> (u8, u8, &[u8]) {
+    match data {
         [f, c, rest @ ..] => (*f, *c, rest),
         _ => (0b11, 0, data),
-    };
+    }
+}
+
+/// Builds an extractor from the option bytes (see [`fuzz_extract`]) and
+/// checks every invariant of its result on `text`, and determinism.
+fn check_extraction(flags: u8, confidence: u8, text: &str) {
     let min_confidence = if confidence == 255 {
         1.5
     } else {
@@ -197,10 +219,9 @@ pub fn fuzz_extract(data: &[u8]) {
         }
     };
     assert!(confidence != 255, "min_confidence 1.5 was accepted");
-    let text = String::from_utf8_lossy(rest);
-    let doc = extractor.extract(&text);
-    check_document(&text, &doc, extractor.options());
-    assert_eq!(doc, extractor.extract(&text), "extraction is deterministic");
+    let doc = extractor.extract(text);
+    check_document(text, &doc, extractor.options());
+    assert_eq!(doc, extractor.extract(text), "extraction is deterministic");
 }
 
 /// The fuzz input format for gazetteer loading: byte 0 picks the format
