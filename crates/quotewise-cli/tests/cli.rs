@@ -7,14 +7,19 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn quotewise(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewise"))
+/// The binary on `args`, with stdin, stdout and stderr piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_quotewise"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the binary runs");
+        .expect("the binary runs")
+}
+
+fn quotewise(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut pipe = child.stdin.take().expect("piped stdin");
     let input = stdin.to_vec();
     // The binary may exit before reading all of stdin (bad options).
@@ -523,13 +528,7 @@ fn stderr_names_the_first_failed_inputs_when_stdout_is_not_a_terminal() {
 /// as `| head -1` does.
 fn quotewise_closing_stdout_early(args: &[&str], stdin: Vec<u8>) -> Output {
     use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotewise"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(args);
     let mut pipe = child.stdin.take().expect("piped stdin");
     let feeder = std::thread::spawn(move || pipe.write_all(&stdin));
     let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
