@@ -30,7 +30,7 @@ pub(crate) struct VerbInfo {
 /// Every reporting verb form, lower case.
 pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::new(|| {
     let mut map = HashMap::default();
-    for line in data_lines(include_str!("../data/reporting_verbs.txt")) {
+    for line in data_lines(include_str!("../lang/en/reporting_verbs.txt")) {
         let mut cols = line.split('\t');
         let class = cols.next().unwrap_or_default();
         let forms = cols.next().unwrap_or_default();
@@ -62,7 +62,7 @@ pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::n
 /// `(lemma, preposition)` pairs whose prepositional object is reported
 /// (`called for a ban`, `railed against the deal`).
 static PREPOSITIONAL_CUES: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/prepositional_cues.txt"))
+    data_lines(include_str!("../lang/en/prepositional_cues.txt"))
         .filter_map(|line| line.split_once('\t'))
         .collect()
 });
@@ -74,7 +74,7 @@ pub(crate) fn reports_object_of(lemma: &str, preposition: &str) -> bool {
 
 /// Titles before a person's name, with the gender they show.
 pub(crate) static TITLES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/titles.txt"))
+    data_lines(include_str!("../lang/en/titles.txt"))
         .map(|line| {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or_default();
@@ -102,7 +102,7 @@ pub(crate) struct RoleInfo {
 /// Role nouns (singular and plural forms), lower case.
 pub(crate) static ROLES: LazyLock<HashMap<&'static str, RoleInfo>> = LazyLock::new(|| {
     let mut map = HashMap::default();
-    for line in data_lines(include_str!("../data/roles.txt")) {
+    for line in data_lines(include_str!("../lang/en/roles.txt")) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         let org = cols.get(2) == Some(&"org");
         let singular = cols[0];
@@ -146,7 +146,7 @@ pub(crate) static ROLES: LazyLock<HashMap<&'static str, RoleInfo>> = LazyLock::n
 /// Nationality adjectives, mapped to the place they name.
 pub(crate) static NATIONALITIES: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| {
-        data_lines(include_str!("../data/nationalities.txt"))
+        data_lines(include_str!("../lang/en/nationalities.txt"))
             .filter_map(|line| line.split_once('\t'))
             .collect()
     });
@@ -161,7 +161,7 @@ pub(crate) static LOWER_TITLES: LazyLock<HashSet<String>> =
 
 /// Words that make a name an organisation (or a media outlet).
 pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyLock::new(|| {
-    data_lines(include_str!("../data/org_words.txt"))
+    data_lines(include_str!("../lang/en/org_words.txt"))
         .map(|line| match line.split_once('\t') {
             Some((word, "media")) => (word, EntityKind::Media),
             _ => (line, EntityKind::Organisation),
@@ -193,7 +193,7 @@ pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
 
 /// Capitalised words that never start or join a name.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../data/not_names.txt")).collect());
+    LazyLock::new(|| data_lines(include_str!("../lang/en/not_names.txt")).collect());
 
 /// What the word lists say about one word form, as bits. [`flags`] looks a
 /// word up once; the text model keeps the result for every token, so the
@@ -843,7 +843,7 @@ mod tests {
 
     #[test]
     fn ships_at_least_150_reporting_verbs_with_inflections() {
-        let lemmas = data_lines(include_str!("../data/reporting_verbs.txt")).count();
+        let lemmas = data_lines(include_str!("../lang/en/reporting_verbs.txt")).count();
         assert!(lemmas >= 150, "{lemmas} lemmas");
         for form in [
             "say", "says", "said", "saying", "told", "stressed", "noting", "wrote",

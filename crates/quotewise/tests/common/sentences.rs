@@ -117,7 +117,7 @@ list!(SENTENCES =
 
 /// Every form of every reporting verb of the engine, with its particles.
 static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/reporting_verbs.txt"))
+    data_lines(include_str!("../../lang/en/reporting_verbs.txt"))
         .flat_map(|line| {
             let mut cols = line.split('\t').skip(1);
             let forms = cols.next().unwrap_or_default().split(' ');
@@ -128,14 +128,14 @@ static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Every title of the engine (`Mr.`, `Sen.`).
 static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/titles.txt"))
+    data_lines(include_str!("../../lang/en/titles.txt"))
         .filter_map(|line| line.split('\t').next())
         .collect()
 });
 
 /// Every role noun of the engine, singular and plural.
 static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/roles.txt"))
+    data_lines(include_str!("../../lang/en/roles.txt"))
         .flat_map(|line| line.split('\t').take(2))
         .collect()
 });
