@@ -167,7 +167,7 @@ impl Extractor {
                 "test panic: the text contains {needle:?}"
             );
         }
-        crate::pipeline::run(self, text)
+        crate::pipeline::run(&self.options, self.gazetteer(), text)
     }
 
     /// As [`Extractor::extract`], with the features the speaker scorer saw
@@ -177,7 +177,12 @@ impl Extractor {
     #[doc(hidden)]
     pub fn extract_with_speaker_features(&self, text: &str) -> (Document, Vec<Option<Vec<f64>>>) {
         let mut features = Vec::new();
-        let doc = crate::pipeline::run_recording(self, text, Some(&mut features));
+        let doc = crate::pipeline::run_recording(
+            &self.options,
+            self.gazetteer(),
+            text,
+            Some(&mut features),
+        );
         let features = features.into_iter().map(|x| x.map(Vec::from)).collect();
         (doc, features)
     }

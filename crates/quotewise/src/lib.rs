@@ -209,7 +209,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod attribution;
+mod attribute;
 mod batch;
 mod entities;
 mod error;

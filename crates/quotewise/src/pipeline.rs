@@ -1,25 +1,27 @@
 //! The extraction pipeline: text model → quote scanner → entities → speech
 //! tags and indirect speech → speaker resolution → document.
 
-use crate::attribution::{self, Candidate};
+use crate::attribute::{self, Candidate};
 use crate::entities::{self, Entities};
-use crate::extractor::Extractor;
+use crate::extractor::Options;
+use crate::gazetteer::Gazetteer;
 use crate::marks;
-use crate::model::{Document, Entity, Method, Quote, QuoteKind, Resolution, Speaker};
+use crate::model::{Document, Entity, Method, Quote, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
 use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
 use crate::text::Text;
 
 /// Runs every stage over `text`.
-pub(crate) fn run(extractor: &Extractor, text: &str) -> Document {
-    run_recording(extractor, text, None)
+pub(crate) fn run(options: &Options, gazetteer: Option<&Gazetteer>, text: &str) -> Document {
+    run_recording(options, gazetteer, text, None)
 }
 
 /// [`run`], writing the speaker features of each quote (in the document's
 /// quote order; `None` for a quote without a speaker) into `features`.
 pub(crate) fn run_recording(
-    extractor: &Extractor,
+    options: &Options,
+    gazetteer: Option<&Gazetteer>,
     text: &str,
     features: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
@@ -27,59 +29,9 @@ pub(crate) fn run_recording(
     if t.tokens.is_empty() {
         return Document::default();
     }
-    let options = extractor.options();
     let quoted = marks::scan(&t);
     let mut ents = entities::find(&t);
-    let mut cands = attribution::direct_quotes(&t, &quoted);
-    attribution::transcripts(&t, &mut cands);
-    if options.indirect {
-        let mut covered = vec![false; t.tokens.len()];
-        for c in cands.iter().filter(|c| c.kind != QuoteKind::Partial) {
-            for &(a, b) in &c.pieces {
-                covered[a..=b].iter_mut().for_each(|x| *x = true);
-            }
-        }
-        let mut in_quote = vec![false; t.tokens.len()];
-        for q in &quoted {
-            for p in &q.pieces {
-                in_quote[p.first..=p.last]
-                    .iter_mut()
-                    .for_each(|x| *x = true);
-            }
-        }
-        let indirect = attribution::indirect(&t, &covered, &in_quote);
-        absorb_partials(&mut cands, indirect);
-    } else {
-        // `transcripts` credits a headline's claim (`Name: claim`) as
-        // indirect speech.
-        cands.retain(|c| c.kind != QuoteKind::Indirect);
-    }
-    // Partial quotes nobody is reported to say (scare quotes, titles) are
-    // not quotations of anyone.
-    cands.retain_mut(|c| {
-        c.kind != QuoteKind::Partial
-            || attribution::mixed_from_partial(&t, c)
-            || (options.partial && attribution::nearby(&t, c))
-    });
-    cands.sort_by_key(|c| c.first());
-    // Several quoted phrases after one verb are one mixed quote.
-    cands.dedup_by(|next, prev| {
-        let same = prev.method == Some(Method::Nearby)
-            && next.method == Some(Method::Nearby)
-            && prev.cue == next.cue;
-        if same {
-            prev.pieces[0].1 = next.last();
-        }
-        same
-    });
-    drop_overlaps(&mut cands);
-    let n = t.tokens.len();
-    debug_assert!(
-        cands.iter().all(|c| c.is_well_formed(n)),
-        "a sieve built a malformed candidate: {:?}",
-        cands.iter().find(|c| !c.is_well_formed(n))
-    );
-    cands.retain(|c| c.is_well_formed(n));
+    let mut cands = attribute::candidates(&t, &quoted, options);
     let resolved = resolve::resolve(&t, &mut ents, &mut cands);
     let index = CharIndex::new(text);
     let mut doc = build(
@@ -91,82 +43,10 @@ pub(crate) fn run_recording(
         options.min_confidence,
         features,
     );
-    if let Some(g) = extractor.gazetteer() {
+    if let Some(g) = gazetteer {
         g.link(text, &index, &mut doc);
     }
     doc
-}
-
-/// Adds the indirect quotes; partial quotes inside one make it mixed and are
-/// dropped as quotes of their own.
-fn absorb_partials(cands: &mut Vec<Candidate>, mut indirect: Vec<Candidate>) {
-    // One pass over both lists, sorted by position.
-    indirect.sort_by_key(|c| c.first());
-    cands.sort_by_key(|c| c.first());
-    let mut absorbed = vec![false; indirect.len()];
-    let mut j = 0;
-    cands.retain(|c| {
-        if c.kind != QuoteKind::Partial {
-            return true;
-        }
-        while j < indirect.len() && indirect[j].last() < c.first() {
-            j += 1;
-        }
-        // Ranges may nest: look at the few that start before this one.
-        let mut k = j;
-        while k < indirect.len() && indirect[k].first() <= c.first() {
-            if c.last() <= indirect[k].last() {
-                absorbed[k] = true;
-                return false;
-            }
-            k += 1;
-        }
-        true
-    });
-    for (mut ind, absorbed) in indirect.into_iter().zip(absorbed) {
-        if absorbed {
-            ind.kind = QuoteKind::Mixed;
-        }
-        cands.push(ind);
-    }
-}
-
-/// Quotes never overlap, except a partial quote inside indirect or mixed
-/// speech: a report found inside an earlier one's content (`X explained:
-/// … Y said …`) or a partial quote crossing its end is dropped, the first
-/// found in text order kept.
-fn drop_overlaps(cands: &mut Vec<Candidate>) {
-    let (partials, others): (Vec<Candidate>, Vec<Candidate>) =
-        cands.drain(..).partition(|c| c.kind == QuoteKind::Partial);
-    // Reports and direct quotes: the first of overlapping ones wins.
-    let mut kept: Vec<Candidate> = Vec::with_capacity(others.len() + partials.len());
-    for c in others {
-        if kept.last().is_some_and(|k| c.first() <= k.last()) {
-            continue;
-        }
-        kept.push(c);
-    }
-    // Partial quotes: kept alone, or wholly inside indirect or mixed speech.
-    let reports = kept.len();
-    for p in partials {
-        let (a, b) = (p.first(), p.last());
-        let from = kept[..reports].partition_point(|k| k.last() < a);
-        let to = kept[..reports].partition_point(|k| k.first() <= b);
-        let ok = match &kept[from..to.max(from)] {
-            [] => true,
-            [k] => {
-                k.first() <= a
-                    && b <= k.last()
-                    && matches!(k.kind, QuoteKind::Indirect | QuoteKind::Mixed)
-            }
-            _ => false,
-        };
-        if ok {
-            kept.push(p);
-        }
-    }
-    kept.sort_by_key(|c| c.first());
-    *cands = kept;
 }
 
 fn build(

@@ -3,7 +3,7 @@
 //! organisation introduced with that title, role or nationality; then
 //! continuation of untagged quotes.
 
-use crate::attribution::Candidate;
+use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::lexicon::NATIONALITIES;
 use crate::mentions::{mention_starting_at, Mention, MentionKind};

@@ -8,7 +8,7 @@
 //! (`data/speaker_scorer.tsv`), fitted by `scripts/fit_speaker_scorer.py` on
 //! annotated news and novels; the file's header says on what and how.
 
-use crate::attribution::Candidate;
+use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::mentions::MentionKind;
 use crate::model::{Gender, Method, QuoteKind, Resolution};

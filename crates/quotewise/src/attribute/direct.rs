@@ -1,0 +1,165 @@
+//! Direct quotes: each quoted span with the tag beside it in its sentence
+//! or paragraph, tag lines, and split quotes joined across their tag.
+
+use super::tag_after::tag_after;
+use super::tag_before::{tag_before, tag_line};
+use super::window::{
+    first_content, opens_sentence, para_end, para_start, sentence_end, sentence_start,
+};
+use super::Candidate;
+use crate::marks::Quoted;
+use crate::mentions::verb_at;
+use crate::model::{Method, QuoteKind};
+use crate::text::{Kind, Text};
+
+/// Turns quoted spans into direct and partial quote candidates with their
+/// speech tags.
+pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for q in quoted {
+        let first = q.pieces[0].first;
+        let last = q.pieces[q.pieces.len() - 1].last;
+        let pieces: Vec<(usize, usize)> = q.pieces.iter().map(|p| (p.first, p.last)).collect();
+        let limit = para_end(t, last);
+        let after = tag_after(t, last, limit);
+        let floor = sentence_start(t, first).max(para_start(t, first));
+        let before = if after.is_none() {
+            tag_before(t, first, floor)
+        } else {
+            None
+        };
+        let standalone = opens_sentence(t, first) || (first > 0 && t.is_punct(first - 1, ':'));
+        let words = (first..=last).filter(|&i| t.is_word(i)).count();
+        let ends_clause = (last > first)
+            && matches!(
+                t.tokens[last - 1].kind,
+                Kind::Punct('.' | ',' | '!' | '?' | '…')
+            )
+            && q.pieces[q.pieces.len() - 1].closed;
+        let mut cand = Candidate {
+            kind: QuoteKind::Direct,
+            pieces,
+            cue: None,
+            speaker: None,
+            method: None,
+            standalone,
+        };
+        // `claimed “Trump exaggerates” the level of …`: quoted words that a
+        // verb runs into, with the sentence going on, are part of indirect
+        // speech, not a direct quote.
+        let punctuated = first > 0 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ':'));
+        let ends_sentence = (last + 1..sentence_end(t, last).min(limit)).all(|k| !t.is_word(k));
+        // `She declared “What a Super Tuesday!” and …`: a capitalised
+        // quote right after its verb is a quotation too.
+        let capital_after_verb = first > 0
+            && t.is_word(first + 1)
+            && t.is_capitalized(first + 1)
+            && verb_at(t, first - 1).is_some();
+        let before = before.filter(|_| punctuated || ends_sentence || capital_after_verb);
+        let is_direct = standalone
+            || before.is_some()
+            || (after.is_some() && (ends_clause || words >= 6))
+            || !q.pieces[0].opened;
+        // `With thousands of systems, “there is no single point of
+        // failure,” he said.`: the words before the quote are said too.
+        if after.is_some() && !standalone && q.pieces[0].opened {
+            let mut a = first_content(t, floor.max(first.saturating_sub(60)), first);
+            // `when Clinton called the front-runner “ISIS’ best
+            // recruiter”`: what was said starts after its verb.
+            if let Some((_, cue_end)) = (a..first).rev().find_map(|k| verb_at(t, k)) {
+                a = cue_end + 1;
+            }
+            if a < first && (a..first).all(|k| !matches!(t.tokens[k].kind, Kind::Mark(_))) {
+                cand.pieces[0].0 = a;
+                cand.kind = QuoteKind::Mixed;
+            }
+        }
+        let tag = after.or(before);
+        // `“A,” Tester said, referring to X, “B.”`: the quote after a tag
+        // that follows a quote in the same paragraph goes on with it.
+        let resumes = out.last().is_some_and(|p: &Candidate| {
+            p.kind != QuoteKind::Partial
+                && p.cue.is_some_and(|c| c.0 > p.last() && c.1 < first)
+                && t.tokens[p.last()].paragraph == t.tokens[first].paragraph
+                && first > 0
+                && t.is_punct(first - 1, ',')
+        });
+        if !is_direct && !resumes {
+            cand.kind = QuoteKind::Partial;
+            out.push(cand);
+            continue;
+        }
+        if let Some(tag) = tag {
+            cand.method = Some(if t.tok(tag.cue.0).eq_ignore_ascii_case("according") {
+                Method::AccordingTo
+            } else {
+                Method::SpeechTag
+            });
+            cand.cue = Some(tag.cue);
+            cand.speaker = tag.speaker;
+        }
+        out.push(cand);
+    }
+    adjacent_lines(t, &mut out);
+    merge_split(t, &mut out);
+    out
+}
+
+/// Sieve 2: a tag alone on the line after (or before) an untagged quote.
+fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
+    for cand in cands.iter_mut() {
+        if cand.kind != QuoteKind::Direct || cand.cue.is_some() {
+            continue;
+        }
+        let last = cand.last();
+        let para = t.tokens[last].paragraph as usize;
+        // The quote must end its paragraph.
+        let pend = t.paragraphs[para].end;
+        if (last + 1..pend).any(|i| t.is_word(i)) {
+            continue;
+        }
+        if let Some(tag) = tag_line(t, para + 1) {
+            cand.cue = Some(tag.cue);
+            cand.speaker = tag.speaker;
+            cand.method = Some(Method::AdjacentLine);
+            continue;
+        }
+        // "Putin said:" alone on the line before.
+        let first = cand.first();
+        let fpara = t.tokens[first].paragraph as usize;
+        if fpara > 0 && opens_sentence(t, first) {
+            let prev = t.paragraphs[fpara - 1].clone();
+            let floor = sentence_start(t, prev.end - 1).max(prev.start);
+            if t.is_punct(prev.end - 1, ':') {
+                if let Some(tag) = tag_before(t, prev.end, floor) {
+                    cand.cue = Some(tag.cue);
+                    cand.speaker = tag.speaker;
+                    cand.method = Some(Method::AdjacentLine);
+                }
+            }
+        }
+    }
+}
+
+/// `“A,” he said, “B.”` and `“A,” Caddell said. “B.”`: a quote in the same
+/// paragraph right after a tagged one, with no tag of its own, is the same
+/// quote's next piece.
+fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for cur in cands.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
+            if same_para
+                && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
+                && cur.kind == QuoteKind::Direct
+                && prev.cue.is_some()
+                && (cur.cue.is_none() || cur.cue == prev.cue)
+            {
+                prev.pieces.extend(cur.pieces);
+                continue;
+            }
+        }
+        out.push(cur);
+    }
+    *cands = out;
+}

@@ -1,0 +1,237 @@
+//! The speech tag after a quote: `“…,” he said`, `“…,” said Putin`,
+//! `“…,” said engineer Tom Reyes`, `“…,” the governor, Ana Díaz, said`.
+
+use super::subjects::{generic_subject, noun_use};
+use super::window::{is_dash, is_time_word, sentence_end, skip_adverbs, tail_is_adverbial};
+use super::Tag;
+use crate::lexicon::VerbInfo;
+use crate::mentions::MentionKind;
+use crate::mentions::{is_be, mention_starting_at, verb_at, Mention};
+use crate::text::{Kind, Text};
+
+/// A speech tag right after a quote ending at token `close`:
+/// `“…,” he said`, `“…,” said Putin`, `“….” The Russian leader said.`
+pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
+    let mut j = close + 1;
+    // "“…” ― Beck Pimentel", or `- Hillary Clinton.` alone on the next
+    // line ([`tag_line`]): a dash and a name closing the paragraph.
+    if j < limit && (t.is_punct(j, '―') || is_dash(t, j)) {
+        if let Some(m) = mention_starting_at(t, j + 1, limit) {
+            if (m.last + 1..limit).all(|k| !t.is_word(k)) {
+                return Some(Tag {
+                    cue: (j, j),
+                    speaker: Some(m),
+                });
+            }
+        }
+    }
+    while j < limit && (t.is_punct(j, ',') || is_dash(t, j)) {
+        j += 1;
+    }
+    if j >= limit {
+        return None;
+    }
+    let tag = tag_words_after(t, j, limit)?;
+    // A tag in the next sentence must be all that sentence says
+    // (`“…” The Russian leader said.`, not `“…” He said that …`).
+    if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence {
+        let after = tag_end(&tag) + 1;
+        let end = sentence_end(t, tag.cue.0);
+        if !(tail_is_adverbial(t, after, end) || starts_adverbial_tail(t, after)) {
+            return None;
+        }
+    }
+    Some(tag)
+}
+
+/// Does what follows a tag start an adverbial (`, alluding to …`, `as a
+/// guy walks in`, `in a statement`) rather than a complement (`that …`)?
+fn starts_adverbial_tail(t: &Text, k: usize) -> bool {
+    match t.tokens.get(k).map(|t| t.kind) {
+        Some(Kind::Punct(',' | '.' | ';' | '!' | '?' | '—' | '–' | '(')) => true,
+        Some(Kind::Word) => {
+            let w = t.tok(k);
+            matches!(
+                w,
+                "as" | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "about"
+                    | "since"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "again"
+                    | "later"
+                    | "then"
+                    | "too"
+                    | "last"
+                    | "this"
+                    | "recently"
+                    | "earlier"
+            ) || is_time_word(w)
+                || (w.ends_with("ly") && w.len() > 4)
+        }
+        _ => false,
+    }
+}
+
+/// The last token of a tag: its cue or the speaker after it.
+fn tag_end(tag: &Tag) -> usize {
+    tag.speaker
+        .as_ref()
+        .map_or(tag.cue.1, |m| m.last.max(tag.cue.1))
+}
+
+/// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
+fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    // "said Putin", "added the spokesman"
+    if let Some((info, cue_end)) = speech_verb(t, j) {
+        if info.gerund {
+            return None;
+        }
+        let speaker = mention_starting_at(t, cue_end + 1, limit)
+            .or_else(|| generic_after(t, cue_end + 1, limit));
+        return Some(Tag {
+            cue: (j, cue_end),
+            speaker,
+        });
+    }
+    // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
+    // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
+    let m = mention_starting_at(t, j, limit)
+        .or_else(|| generic_subject(t, j, limit))
+        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "election law
+        // expert Rick Hasen tweeted": lower-case words before a name.
+        .or_else(|| {
+            let lowers = (j..limit.min(j + 4))
+                .take_while(|&i| t.is_word(i) && !t.is_capitalized(i))
+                .count();
+            (1..=lowers).find_map(|n| {
+                mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
+            })
+        })?;
+    let mut k = m.last + 1;
+    k = skip_postmodifier(t, k, limit);
+    let before_apposition = k;
+    k = skip_apposition(t, k, limit);
+    k = skip_adverbs(t, k, limit);
+    let (info, cue_end) = speech_verb(t, k)?;
+    if info.gerund || k > j + 12 || m.last + 1 == k && noun_use(t, &m, k) {
+        return None;
+    }
+    // `the central bank governor, Ana Díaz, said`: a description named by
+    // its apposition speaks by that name.
+    let named = match m.kind {
+        MentionKind::Description { plural: false, .. } if k > before_apposition => {
+            mention_starting_at(t, before_apposition + 1, k)
+                .filter(|n| n.kind == MentionKind::Name && t.is_punct(n.last + 1, ','))
+        }
+        _ => None,
+    };
+    Some(Tag {
+        cue: (k, cue_end),
+        speaker: Some(named.unwrap_or(m)),
+    })
+}
+
+/// The speaker named after a speech verb when the mention grammar does not
+/// cover it: `said the second official`, `said one district GOP leader`,
+/// `says the ad’s narrator`: up to seven words to the next punctuation.
+fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.is_word(j)
+        || !matches!(
+            crate::text::lower_word(t.tok(j)).as_str(),
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
+        )
+    {
+        return None;
+    }
+    let mut k = j;
+    while k + 1 < limit
+        && k < j + 7
+        && t.is_word(k + 1)
+        && !matches!(
+            t.tok(k + 1),
+            "who" | "which" | "that" | "and" | "in" | "on" | "at" | "as"
+        )
+    {
+        k += 1;
+    }
+    (k > j && verb_at(t, k).is_none()).then(|| {
+        Mention::description(
+            j,
+            k,
+            false,
+            false,
+            (j + 1..=k)
+                .map(|i| crate::text::lower_word(t.tok(i)))
+                .collect(),
+        )
+    })
+}
+
+/// Skips `(R-Utah)` and `of the Sierra Club` after a name.
+pub(super) fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
+    if t.is_punct(k, '(') {
+        if let Some(close) = (k + 1..limit.min(k + 8)).find(|&i| t.is_punct(i, ')')) {
+            return close + 1;
+        }
+    }
+    if t.is_word(k) && t.tok(k) == "of" {
+        if let Some(m) = mention_starting_at(t, k + 1, limit) {
+            return m.last + 1;
+        }
+    }
+    // "a spokesman for committee Democrats said": a short prepositional
+    // phrase running into a speech verb.
+    if t.is_word(k)
+        && matches!(
+            t.tok(k),
+            "of" | "for" | "at" | "with" | "from" | "in" | "on"
+        )
+    {
+        if let Some(v) = (k + 1..limit.min(k + 8))
+            .take_while(|&i| t.is_word(i))
+            .find(|&i| speech_verb(t, i).is_some())
+        {
+            return v;
+        }
+    }
+    k
+}
+
+/// Skips `, the Kremlin spokesman,` after a name.
+pub(super) fn skip_apposition(t: &Text, k: usize, limit: usize) -> usize {
+    if !t.is_punct(k, ',') {
+        return k;
+    }
+    let mut j = k + 1;
+    while j < limit && j < k + 12 {
+        if t.is_punct(j, ',') {
+            return j + 1;
+        }
+        if !t.is_word(j) && !matches!(t.tokens[j].kind, Kind::Punct('(' | ')' | '-' | '.')) {
+            return k;
+        }
+        j += 1;
+    }
+    k
+}
+
+/// A verb of saying at `i`: a speech verb, not after "to be" (passive).
+pub(super) fn speech_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
+    let (info, end) = verb_at(t, i)?;
+    if !info.speech || (i > 0 && is_be(t, i - 1)) {
+        return None;
+    }
+    Some((info, end))
+}

@@ -1,0 +1,111 @@
+//! The speech tag before a quote (`Putin said: “…”`), and a tag alone on
+//! the line before or after it (`Putin said`).
+
+use super::complements::is_tell;
+use super::subjects::subject_of;
+use super::tag_after::tag_after;
+use super::Tag;
+use crate::mentions::MentionKind;
+use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at};
+use crate::text::Text;
+
+/// A speech tag before a quote opening at token `open`:
+/// `Putin said: “…”`, `He added, “…”`, `Putin told reporters: “…”`.
+pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
+    if open == 0 || open <= floor {
+        return None;
+    }
+    let mut k = open - 1;
+    let colon = t.is_punct(k, ':');
+    if colon || t.is_punct(k, ',') {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+    }
+    if k < floor {
+        return None;
+    }
+    // "According to Putin, “…”"
+    if let Some(m) = mention_ending_at(t, k, floor) {
+        if m.first >= floor + 2
+            && t.tok(m.first - 2).eq_ignore_ascii_case("according")
+            && t.tok(m.first - 1) == "to"
+        {
+            return Some(Tag {
+                cue: (m.first - 2, m.first - 1),
+                speaker: Some(m),
+            });
+        }
+    }
+    // With a colon the verb may stand a few words back:
+    // "Putin told reporters on Friday: “…”".
+    let reach = if colon { 10 } else { 6 };
+    let mut v = k;
+    loop {
+        if let Some((info, cue_end)) = verb_at(t, v) {
+            // With a comma, only a verb right before it or one that takes
+            // an object (`told Chris Wallace of Fox News, “…”`).
+            // Or an inverted tag: `Said Comey, “…”`.
+            let named_after = mention_starting_at(t, cue_end + 1, open);
+            let reachable = colon
+                || v == k
+                || is_tell(t.tok(v))
+                || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
+            if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
+                let speaker = subject_of(t, v, floor, info.gerund).or(named_after);
+                // `…, the crowd chanted, “…”`: a verb of saying with a
+                // comma or colon before the quote tags it even when its
+                // subject is not found.
+                let adjacent = v == k && info.speech && !info.gerund;
+                if speaker.is_some() || adjacent {
+                    return Some(Tag {
+                        cue: (v, cue_end),
+                        speaker,
+                    });
+                }
+            }
+        }
+        if v <= floor || v + reach <= k || !(t.is_word(v) || t.is_punct(v, ',')) {
+            break;
+        }
+        v -= 1;
+    }
+    // `Pollsters agree - Carl Bialik: “…”`, `he gave the Texan a
+    // compliment: “…”`: after a colon with no verb of saying, the name
+    // right before it, else the subject of the sentence.
+    if !colon {
+        return None;
+    }
+    let speaker = mention_ending_at(t, k, floor)
+        .filter(|m| m.kind == MentionKind::Name)
+        .or_else(|| {
+            let first = (floor..k).find(|&i| t.is_word(i))?;
+            mention_starting_at(t, first, k)
+                .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_)))
+        })?;
+    Some(Tag {
+        cue: (open - 1, open - 1),
+        speaker: Some(speaker),
+    })
+}
+
+/// Is the paragraph of token `i` a tag alone (`Putin said`, `The Russian
+/// leader said.`)? Returns the tag.
+pub(super) fn tag_line(t: &Text, para: usize) -> Option<Tag> {
+    let range = t.paragraphs.get(para)?.clone();
+    let words = range.clone().filter(|&i| t.is_word(i)).count();
+    if words == 0 || words > 8 {
+        return None;
+    }
+    let first = range.start;
+    let tag = tag_after(t, first.saturating_sub(1), range.end).filter(|_| first > 0)?;
+    // Nothing but the tag (and a final period) on the line.
+    let rest = (tag.cue.1 + 1..range.end).filter(|&i| t.is_word(i)).count();
+    let speaker_after = tag.speaker.as_ref().is_some_and(|m| m.first > tag.cue.1);
+    (rest == 0
+        || speaker_after
+            && tag.speaker.as_ref().unwrap().last + 1
+                == range.end - usize::from(t.is_punct(range.end - 1, '.')))
+    .then_some(tag)
+}

@@ -1,0 +1,190 @@
+//! Token windows shared by the sieves: sentence and paragraph bounds,
+//! dashes, adverbs and adverbials to step over, word counts.
+
+use crate::lexicon::Flags;
+use crate::mentions::verb_at;
+use crate::text::{Kind, Text};
+
+pub(super) fn is_dash(t: &Text, i: usize) -> bool {
+    matches!(
+        t.tokens.get(i).map(|t| t.kind),
+        Some(Kind::Punct('—' | '–' | '-'))
+    )
+}
+
+pub(super) fn para_end(t: &Text, i: usize) -> usize {
+    t.paragraphs[t.tokens[i].paragraph as usize].end
+}
+
+pub(super) fn sentence_end(t: &Text, i: usize) -> usize {
+    t.sentences[t.tokens[i].sentence as usize].end
+}
+
+pub(super) fn para_start(t: &Text, i: usize) -> usize {
+    t.paragraphs[t.tokens[i].paragraph as usize].start
+}
+
+pub(super) fn sentence_start(t: &Text, i: usize) -> usize {
+    t.sentences[t.tokens[i].sentence as usize].start
+}
+
+/// Skips adverbs and auxiliaries backward from `i` (exclusive), not below
+/// `floor`: returns the first token of the run.
+pub(super) fn skip_adverbs_back(t: &Text, mut i: usize, floor: usize) -> usize {
+    while i > floor && t.has(i - 1, Flags::ADVERB_AUX) {
+        i -= 1;
+    }
+    i
+}
+
+/// Skips adverbs and auxiliaries forward from `i`.
+pub(super) fn skip_adverbs(t: &Text, mut i: usize, limit: usize) -> usize {
+    while i < limit && t.has(i, Flags::ADVERB_AUX) {
+        i += 1;
+    }
+    i
+}
+
+/// Do only marks, dashes and brackets stand before token `i` in its sentence?
+pub(super) fn opens_sentence(t: &Text, i: usize) -> bool {
+    let s = sentence_start(t, i).max(para_start(t, i));
+    (s..i).all(|j| !t.is_word(j))
+}
+
+pub(super) fn words_in(t: &Text, a: usize, b: usize) -> usize {
+    (a..=b).filter(|&i| t.is_word(i)).count()
+}
+
+/// The last token of a sentence's content: before the final period.
+pub(super) fn content_end(t: &Text, range: std::ops::Range<usize>) -> usize {
+    let mut e = range.end - 1;
+    while e > range.start && matches!(t.tokens[e].kind, Kind::Punct('.' | '!' | '?' | ';' | ',')) {
+        e -= 1;
+    }
+    e
+}
+
+/// The first content token at or after `from`: past dashes and brackets.
+pub(super) fn first_content(t: &Text, from: usize, to: usize) -> usize {
+    let mut a = from;
+    while a <= to && matches!(t.tokens[a].kind, Kind::Punct(_)) {
+        a += 1;
+    }
+    a
+}
+
+/// Does any covered (direct-quote) token lie in `a..=b`?
+pub(super) fn touches(covered: &[bool], a: usize, b: usize) -> bool {
+    covered[a..=b].iter().any(|&c| c)
+}
+
+/// Weekdays and `today`-like words: adverbials, never a speaker or a clause.
+pub(super) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "Sunday’s"
+    )
+}
+
+/// Is everything from `k` to the sentence end an adverbial after a tag
+/// (`on Tuesday`, `in a statement`, `told reporters`)?
+pub(super) fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
+    let words = (k..end).filter(|&i| t.is_word(i)).count();
+    // A prepositional phrase may run longer (`during his speech at the
+    // event on Friday night in Des Moines`).
+    let prepositional = t.is_word(k)
+        && matches!(
+            t.tok(k),
+            "during" | "in" | "on" | "at" | "after" | "before" | "while" | "from"
+        );
+    let one_phrase = || !(k..end).any(|i| t.is_punct(i, ','));
+    (words <= 8 || prepositional && words <= 16 && one_phrase())
+        && !(k..end).any(|i| {
+            (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
+        })
+}
+
+/// Skips `Tuesday`, `on Friday`, `in a statement`, `in an interview` before `that`.
+pub(super) fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
+    let mut j = n;
+    // `in a statement Thursday night they pulled …`: an adverbial opening
+    // with a preposition runs to a subject pronoun, too.
+    let prepositional = t.is_word(n)
+        && matches!(
+            t.tok(n),
+            "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier"
+        );
+    let reach = if prepositional { 12 } else { 8 };
+    while j <= end && j < n + reach {
+        if t.is_word(j) && t.tok(j) == "that" {
+            return j;
+        }
+        // Another report or clause: the adverbial has ended.
+        if t.is_word(j) && (matches!(t.tok(j), "but" | "and") || verb_at(t, j).is_some()) {
+            return n;
+        }
+        if prepositional
+            && j > n + 1
+            && t.is_word(j)
+            && matches!(t.tok(j), "he" | "she" | "they" | "we" | "I" | "it")
+        {
+            return j;
+        }
+        if !t.is_word(j) && !t.is_punct(j, ',') {
+            return n;
+        }
+        j += 1;
+    }
+    n
+}
+
+/// Does the phrase at `a` open with a preposition or subordinator (`At an
+/// event in New York, …`): an adverbial, not reported content?
+pub(super) fn opens_adverbial(t: &Text, a: usize) -> bool {
+    t.is_word(a)
+        && matches!(
+            crate::text::lower_word(t.tok(a)).as_str(),
+            "at" | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "while"
+                | "when"
+                | "since"
+                | "as"
+                | "with"
+                | "without"
+                | "for"
+                | "from"
+                | "by"
+                | "under"
+                | "over"
+                | "despite"
+                | "although"
+                | "though"
+                | "if"
+                | "because"
+                | "asked"
+                | "speaking"
+                | "according"
+                | "unlike"
+                | "like"
+                | "following"
+                | "amid"
+                | "among"
+                | "until"
+                | "to"
+                | "of"
+        )
+}
