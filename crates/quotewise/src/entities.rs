@@ -3,7 +3,6 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{LOWER_TITLES, ORG_WORDS, PLACES, ROLES};
 use crate::mentions::{self, Mention};
 use crate::model::{EntityKind, Gender};
 use crate::text::{Text, Word};
@@ -222,7 +221,7 @@ pub(crate) fn find(t: &Text) -> Entities {
         c.places = c
             .descriptors
             .iter()
-            .filter_map(|d| crate::resolve::place_of(d))
+            .filter_map(|d| crate::resolve::place_of(t.lex, d))
             .collect();
     }
     Entities {
@@ -239,7 +238,7 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
     let original = || (a..=b).filter(|&i| t.is_word(i)).map(|i| t.tok(i));
     let mut org = None;
     for w in original() {
-        if let Some(kind) = ORG_WORDS.get(mentions::strip_possessive(w)) {
+        if let Some(kind) = t.lex.org_words.get(mentions::strip_possessive(w)) {
             org = Some(*kind);
             if *kind == EntityKind::Media {
                 break;
@@ -254,11 +253,12 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
         return EntityKind::Other;
     }
     let name = spaced(original(), t.tokens[b].end - t.tokens[a].start);
-    if PLACES.contains(name.as_str()) {
+    if t.lex.places.contains(name.as_str()) {
         return EntityKind::Place;
     }
     let person_role = c.descriptors.iter().any(|d| {
-        ROLES.get(d.as_str()).is_some_and(|r| !r.org) || LOWER_TITLES.contains(d.as_str())
+        t.lex.roles.get(d.as_str()).is_some_and(|r| !r.org)
+            || t.lex.lower_titles.contains(d.as_str())
     });
     if c.gender.is_some() || person_role || c.words.len() >= 2 {
         EntityKind::Person
@@ -286,11 +286,11 @@ fn org_word_after(t: &Text, b: usize) -> Option<EntityKind> {
     let mut chars = word.chars();
     let first = chars.next()?;
     const COMPOUNDS: [&str; 4] = ["press", "news", "post", "times"];
-    if !first.is_lowercase() || ROLES.contains_key(word) || COMPOUNDS.contains(&word) {
+    if !first.is_lowercase() || t.lex.roles.contains_key(word) || COMPOUNDS.contains(&word) {
         return None;
     }
     let capitalised: String = first.to_uppercase().chain(chars).collect();
-    ORG_WORDS.get(capitalised.as_str()).copied()
+    t.lex.org_words.get(capitalised.as_str()).copied()
 }
 
 #[cfg(test)]
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn clusters_full_names_surnames_and_possessives() {
-        let t = Text::new(
+        let t = Text::english(
             "Russian President Vladimir Putin spoke. Putin said Joe Biden erred. Putin’s aide, Kremlin spokesman Dmitry Peskov, agreed. Peskov left.",
         );
         let e = find(&t);
@@ -323,8 +323,9 @@ mod tests {
 
     #[test]
     fn organisations_and_media_by_their_words() {
-        let t =
-            Text::new("The White House said no, and The New York Times agreed with the Kremlin.");
+        let t = Text::english(
+            "The White House said no, and The New York Times agreed with the Kremlin.",
+        );
         let e = find(&t);
         let kinds: Vec<(String, EntityKind)> = names(&t, &e)
             .into_iter()
@@ -342,7 +343,7 @@ mod tests {
 
     /// Each cluster's fullest name, lower case, with its kind.
     fn kinds(text: &str) -> Vec<(String, EntityKind)> {
-        let t = Text::new(text);
+        let t = Text::english(text);
         let e = find(&t);
         names(&t, &e)
             .into_iter()
@@ -401,14 +402,14 @@ mod tests {
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        let t = Text::new("Stay calm. Nobody knows.");
+        let t = Text::english("Stay calm. Nobody knows.");
         assert!(find(&t).clusters.is_empty());
     }
 
     #[test]
     fn word_ids_ignore_case_and_possessives() {
         // `\u{212A}` (Kelvin sign) lower-cases to an ASCII `k`.
-        let t = Text::new("Kim KIM kim’s \u{212A}im Kimberly-Ann KIMBERLY-ANN Café CAFÉ");
+        let t = Text::english("Kim KIM kim’s \u{212A}im Kimberly-Ann KIMBERLY-ANN Café CAFÉ");
         let mut ids = Words::new(&t);
         let id: Vec<u32> = (0..t.tokens.len()).map(|i| ids.id(&t, i)).collect();
         assert_eq!(id[0], id[1]);

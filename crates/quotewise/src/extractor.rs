@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::lexicon::Lexicon;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
@@ -54,6 +56,7 @@ impl Default for Options {
 pub struct ExtractorBuilder {
     options: Options,
     gazetteer: Option<Arc<Gazetteer>>,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl ExtractorBuilder {
@@ -67,6 +70,7 @@ impl ExtractorBuilder {
         ExtractorBuilder {
             options,
             gazetteer: None,
+            lexicon: None,
         }
     }
 
@@ -75,6 +79,14 @@ impl ExtractorBuilder {
     /// extractors.
     pub fn gazetteer(mut self, gazetteer: impl Into<Arc<Gazetteer>>) -> ExtractorBuilder {
         self.gazetteer = Some(gazetteer.into());
+        self
+    }
+
+    /// Reads text with the words of `lexicon` (by default
+    /// [`Lexicon::english`]). Accepts a `Lexicon` or an `Arc<Lexicon>`
+    /// shared with other extractors.
+    pub fn lexicon(mut self, lexicon: impl Into<Arc<Lexicon>>) -> ExtractorBuilder {
+        self.lexicon = Some(lexicon.into());
         self
     }
 
@@ -112,10 +124,10 @@ impl ExtractorBuilder {
                 format!("min_confidence must be a number in 0..=1, got {c}"),
             ));
         }
-        crate::lexicon::force();
         Ok(Extractor {
             options: self.options,
             gazetteer: self.gazetteer,
+            lexicon: self.lexicon.unwrap_or_else(Lexicon::english),
             panic_on: None,
         })
     }
@@ -127,6 +139,7 @@ impl ExtractorBuilder {
 pub struct Extractor {
     options: Options,
     gazetteer: Option<Arc<Gazetteer>>,
+    lexicon: Arc<Lexicon>,
     /// See [`Extractor::panicking_on_text_containing`].
     panic_on: Option<Arc<str>>,
 }
@@ -155,6 +168,11 @@ impl Extractor {
         self.gazetteer.as_deref()
     }
 
+    /// The words this extractor reads text with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Extracts quotes, speakers and entities from `text`.
     ///
     /// Never fails: empty text gives an empty document, unbalanced quotation
@@ -167,7 +185,7 @@ impl Extractor {
                 "test panic: the text contains {needle:?}"
             );
         }
-        crate::pipeline::run(&self.options, self.gazetteer(), text)
+        crate::pipeline::run(&self.options, &self.lexicon, self.gazetteer(), text)
     }
 
     /// As [`Extractor::extract`], with the features the speaker scorer saw
@@ -179,6 +197,7 @@ impl Extractor {
         let mut features = Vec::new();
         let doc = crate::pipeline::run_recording(
             &self.options,
+            &self.lexicon,
             self.gazetteer(),
             text,
             Some(&mut features),

@@ -1,15 +1,126 @@
-//! Word lists compiled into the crate (`data/*.txt`) and parsed once.
+//! The words of a language: a [`Lexicon`] value, parsed from the files of
+//! `lang/<code>/` (compiled into the crate with `include_str!`), which the
+//! [`Extractor`](crate::Extractor) holds.
 //!
-//! The reporting verbs were chosen from the cue words of the PolNeAR training
-//! annotations and the usual English verbs of saying; titles, roles and
-//! nationalities from the sources annotated there.
+//! Every word the engine tests text against comes from a lexicon: the
+//! reporting verbs with their forms, titles, role nouns, nationalities,
+//! organisation words, words that are never names, first names with their
+//! gender, pronouns, determiners, and the word classes of `classes.txt`.
+//! A language is a folder of those files and one line in [`LANGUAGES`].
+//!
+//! The English reporting verbs were chosen from the cue words of the
+//! PolNeAR training annotations and the usual English verbs of saying;
+//! titles, roles and nationalities from the sources annotated there.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, OnceLock};
 
 // The lexicons are probed for nearly every token: FxHash is several times
 // faster than SipHash on short keys, and the keys are our own data.
+use crate::error::{Error, ErrorKind};
 use crate::model::{EntityKind, Gender};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The files of a lexicon folder, each read by the parser of the same name.
+/// A folder must hold every one (an empty file, or one with only its `#`
+/// header, is an empty list).
+pub const LEXICON_FILES: &[&str] = &[
+    "reporting_verbs.txt",
+    "prepositional_cues.txt",
+    "titles.txt",
+    "roles.txt",
+    "nationalities.txt",
+    "org_words.txt",
+    "not_names.txt",
+    "first_names.tsv",
+    "pronouns.txt",
+    "determiners.txt",
+    "classes.txt",
+];
+
+/// The files of `lang/<code>/`, compiled in, in the order of
+/// [`LEXICON_FILES`].
+macro_rules! language {
+    ($code:literal) => {
+        (
+            $code,
+            [
+                include_str!(concat!("../lang/", $code, "/reporting_verbs.txt")),
+                include_str!(concat!("../lang/", $code, "/prepositional_cues.txt")),
+                include_str!(concat!("../lang/", $code, "/titles.txt")),
+                include_str!(concat!("../lang/", $code, "/roles.txt")),
+                include_str!(concat!("../lang/", $code, "/nationalities.txt")),
+                include_str!(concat!("../lang/", $code, "/org_words.txt")),
+                include_str!(concat!("../lang/", $code, "/not_names.txt")),
+                include_str!(concat!("../lang/", $code, "/first_names.tsv")),
+                include_str!(concat!("../lang/", $code, "/pronouns.txt")),
+                include_str!(concat!("../lang/", $code, "/determiners.txt")),
+                include_str!(concat!("../lang/", $code, "/classes.txt")),
+            ],
+        )
+    };
+}
+
+/// The languages compiled in: a code and its files. Adding a language is
+/// adding its folder and a line here.
+const LANGUAGES: &[(&str, [&str; 11])] = &[language!("en")];
+
+/// The built-in lexicons, each parsed on first use and then shared.
+static BUILT_IN: [OnceLock<Arc<Lexicon>>; LANGUAGES.len()] =
+    [const { OnceLock::new() }; LANGUAGES.len()];
+
+/// Word classes the sieves test words against (`classes.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub(crate) enum Class {
+    /// Lower-case words inside names (`bin`, `van`, `of`).
+    Connector,
+    /// Lower-case modifiers inside a description (`former`, `senior`).
+    Modifier,
+    /// Suffixes that make a word a modifier (`-ial`, `-ican`).
+    ModifierSuffix,
+    /// Words between a subject and its verb (`also`, `has`).
+    AdverbAux,
+    /// The adverb suffix (`-ly`).
+    AdverbSuffix,
+    /// Nouns with the adverb suffix (`family`).
+    AdverbSuffixNoun,
+    /// Long names with the adverb suffix (`Kimberly`).
+    AdverbSuffixName,
+    /// Reporting verbs whose object is what they name or judge (`call`).
+    Labeling,
+    /// Abbreviations that take a period (`Jr.`, `Inc.`), without it.
+    Abbreviation,
+}
+
+impl Class {
+    /// Every class, in the order of its discriminant.
+    const ALL: [Class; 9] = [
+        Class::Connector,
+        Class::Modifier,
+        Class::ModifierSuffix,
+        Class::AdverbAux,
+        Class::AdverbSuffix,
+        Class::AdverbSuffixNoun,
+        Class::AdverbSuffixName,
+        Class::Labeling,
+        Class::Abbreviation,
+    ];
+
+    /// The class's name in `classes.txt`.
+    fn name(self) -> &'static str {
+        match self {
+            Class::Connector => "connector",
+            Class::Modifier => "modifier",
+            Class::ModifierSuffix => "modifier_suffix",
+            Class::AdverbAux => "adverb_aux",
+            Class::AdverbSuffix => "adverb_suffix",
+            Class::AdverbSuffixNoun => "adverb_suffix_noun",
+            Class::AdverbSuffixName => "adverb_suffix_name",
+            Class::Labeling => "labeling",
+            Class::Abbreviation => "abbreviation",
+        }
+    }
+}
 
 /// What a reporting verb can do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,14 +138,432 @@ pub(crate) struct VerbInfo {
     pub gerund: bool,
 }
 
-/// Every reporting verb form, lower case.
-pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::new(|| {
+/// A role noun's facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RoleInfo {
+    /// The singular form.
+    pub singular: &'static str,
+    /// The role is held by an organisation (`campaign`, `ministry`).
+    pub org: bool,
+    /// The form is plural.
+    pub plural: bool,
+}
+
+/// The words of one language, as the engine uses them: build it once (or
+/// take a built-in one with [`Lexicon::english`] or [`Lexicon::built_in`])
+/// and give it to [`ExtractorBuilder::lexicon`](crate::ExtractorBuilder::lexicon).
+///
+/// ```
+/// use quotewise::Lexicon;
+///
+/// let en = Lexicon::english();
+/// assert_eq!(en.code(), "en");
+/// assert!(Lexicon::languages().any(|code| code == "en"));
+/// ```
+pub struct Lexicon {
+    code: &'static str,
+    /// Every reporting verb form, lower case.
+    pub(crate) verbs: HashMap<&'static str, VerbInfo>,
+    /// `(lemma, preposition)` pairs whose prepositional object is reported
+    /// (`called for a ban`, `railed against the deal`).
+    prepositional_cues: HashSet<(&'static str, &'static str)>,
+    /// Titles before a person's name, with the gender they show.
+    pub(crate) titles: HashMap<&'static str, Option<Gender>>,
+    /// The titles in lower case (`president`, `mr.`), as descriptors are kept.
+    pub(crate) lower_titles: HashSet<String>,
+    /// Role nouns, singular and plural, lower case and capitalised.
+    pub(crate) roles: HashMap<Box<str>, RoleInfo>,
+    /// Nationality adjectives, mapped to the place they name.
+    pub(crate) nationalities: HashMap<&'static str, &'static str>,
+    /// The places nationalities name (`Russia`), as names are written.
+    pub(crate) places: HashSet<&'static str>,
+    /// Words that make a name an organisation (or a media outlet).
+    pub(crate) org_words: HashMap<&'static str, EntityKind>,
+    /// First names with the share of those given them who were boys.
+    first_names: HashMap<&'static str, f32>,
+    /// Capitalised words that never start or join a name.
+    pub(crate) not_names: HashSet<&'static str>,
+    /// The pronouns that can be a speaker (lower case; first reading).
+    pronouns: HashMap<&'static str, Pronoun>,
+    /// The words that take an abbreviation period, without it: the titles
+    /// written with one (`Sen`) and the abbreviation class.
+    abbreviation_stems: HashSet<&'static str>,
+    /// The words of each [`Class`].
+    classes: [HashSet<&'static str>; Class::ALL.len()],
+    /// The modifier and adverb suffixes, packed for [`Lexicon::flags_at`].
+    modifier_suffixes: Vec<Suffix>,
+    adverb_suffixes: Vec<Suffix>,
+    /// Every listed word form with its list bits.
+    word_flags: WordFlags,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("code", &self.code)
+            .field("verbs", &self.verbs.len())
+            .field("titles", &self.titles.len())
+            .field("roles", &self.roles.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A word suffix of 1 to 4 bytes, as [`Lexicon::flags_at`] compares it: the
+/// bytes packed little-endian and the length.
+#[derive(Clone, Copy, Debug)]
+struct Suffix {
+    bytes: u32,
+    len: usize,
+}
+
+impl Lexicon {
+    /// The English lexicon (`lang/en/`), parsed once and shared.
+    pub fn english() -> Arc<Lexicon> {
+        Lexicon::built_in("en").expect("English is built in")
+    }
+
+    /// The built-in lexicon of the language `code` (`"en"`), parsed on
+    /// first use and shared; `None` for a language not compiled in.
+    pub fn built_in(code: &str) -> Option<Arc<Lexicon>> {
+        let k = LANGUAGES.iter().position(|(c, _)| *c == code)?;
+        let (code, files) = LANGUAGES[k];
+        let files: Vec<(&str, &'static str)> = LEXICON_FILES.iter().copied().zip(files).collect();
+        Some(
+            BUILT_IN[k]
+                .get_or_init(|| {
+                    Arc::new(
+                        Lexicon::from_files(code, &files)
+                            .unwrap_or_else(|e| panic!("built-in lexicon {code}: {e}")),
+                    )
+                })
+                .clone(),
+        )
+    }
+
+    /// The codes of the built-in languages.
+    pub fn languages() -> impl Iterator<Item = &'static str> {
+        LANGUAGES.iter().map(|(code, _)| *code)
+    }
+
+    /// Parses a lexicon from its files: `(file name, contents)` pairs, the
+    /// names those of [`LEXICON_FILES`]; a file left out is an empty list.
+    /// The contents are borrowed for the lexicon's life (`'static`: compile
+    /// them in with `include_str!`, or leak a `String` read at run time).
+    ///
+    /// # Errors
+    /// A file name not in [`LEXICON_FILES`], or a malformed line: the error
+    /// names the file and the line, and says what was expected.
+    ///
+    /// ```
+    /// use quotewise::Lexicon;
+    ///
+    /// let toy = Lexicon::from_files("xx", &[("reporting_verbs.txt", "s*\tblorp blorps blorped\n")])
+    ///     .unwrap();
+    /// assert_eq!(toy.code(), "xx");
+    /// let err = Lexicon::from_files("xx", &[("pronouns.txt", "he\t3\tmale\tsg\n")]).unwrap_err();
+    /// assert_eq!(err.location().file.as_deref(), Some("lang/xx/pronouns.txt"));
+    /// assert_eq!(err.location().line, Some(1));
+    /// ```
+    pub fn from_files(
+        code: &'static str,
+        files: &[(&str, &'static str)],
+    ) -> Result<Lexicon, Error> {
+        let mut by_name: [&'static str; LEXICON_FILES.len()] = [""; LEXICON_FILES.len()];
+        for &(name, contents) in files {
+            let Some(k) = LEXICON_FILES.iter().position(|f| *f == name) else {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "unknown lexicon file {name:?}: expected one of {}",
+                        LEXICON_FILES.join(", ")
+                    ),
+                )
+                .in_file(format!("lang/{code}/{name}")));
+            };
+            by_name[k] = contents;
+        }
+        let file = |name: &str| {
+            let k = LEXICON_FILES
+                .iter()
+                .position(|f| *f == name)
+                .expect("a lexicon file");
+            DataFile {
+                path: format!("lang/{code}/{name}"),
+                contents: by_name[k],
+            }
+        };
+        let verbs = parse_verbs(&file("reporting_verbs.txt"))?;
+        let prepositional_cues = file("prepositional_cues.txt")
+            .lines()
+            .map(|(n, line, f)| f.columns(n, line, 2).map(|c| (c[0], c[1])))
+            .collect::<Result<_, _>>()?;
+        let titles: HashMap<&'static str, Option<Gender>> = file("titles.txt")
+            .lines()
+            .map(|(n, line, f)| {
+                let mut cols = line.split('\t');
+                let title = cols.next().unwrap_or_default();
+                let gender = match cols.next() {
+                    None | Some("") => None,
+                    Some("male") => Some(Gender::Male),
+                    Some("female") => Some(Gender::Female),
+                    Some(other) => {
+                        return Err(f.error(
+                            n,
+                            format!("expected male or female after the tab, found {other:?}"),
+                        ))
+                    }
+                };
+                Ok((title, gender))
+            })
+            .collect::<Result<_, _>>()?;
+        let lower_titles = titles.keys().map(|k| k.to_lowercase()).collect();
+        let roles = parse_roles(&file("roles.txt"))?;
+        let nationalities: HashMap<&'static str, &'static str> = file("nationalities.txt")
+            .lines()
+            .map(|(n, line, f)| f.columns(n, line, 2).map(|c| (c[0], c[1])))
+            .collect::<Result<_, _>>()?;
+        let places = nationalities.values().copied().collect();
+        let org_words = file("org_words.txt")
+            .lines()
+            .map(|(n, line, f)| match line.split_once('\t') {
+                Some((word, "media")) => Ok((word, EntityKind::Media)),
+                Some((_, other)) => Err(f.error(
+                    n,
+                    format!("expected media or nothing after the tab, found {other:?}"),
+                )),
+                None => Ok((line, EntityKind::Organisation)),
+            })
+            .collect::<Result<_, _>>()?;
+        let first_names = file("first_names.tsv")
+            .lines()
+            .map(|(n, line, f)| {
+                let c = f.columns(n, line, 2)?;
+                let share: f32 = c[1]
+                    .parse()
+                    .ok()
+                    .filter(|s| (0.0..=1.0).contains(s))
+                    .ok_or_else(|| {
+                        f.error(
+                            n,
+                            format!("expected a share in 0..=1 after the tab, found {:?}", c[1]),
+                        )
+                    })?;
+                Ok((c[0], share))
+            })
+            .collect::<Result<_, _>>()?;
+        let not_names = file("not_names.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
+        let pronouns = parse_pronouns(&file("pronouns.txt"))?;
+        let determiners: Vec<&'static str> = file("determiners.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
+        let classes = parse_classes(&file("classes.txt"))?;
+        let suffixes = |class: Class, f: &DataFile| -> Result<Vec<Suffix>, Error> {
+            classes[class as usize]
+                .iter()
+                .map(|s| {
+                    if s.is_empty() || s.len() > 4 {
+                        return Err(f.error(
+                            0,
+                            format!("a suffix of {} has 1 to 4 bytes: {s:?}", class.name()),
+                        ));
+                    }
+                    let bytes = s.bytes().rev().fold(0u32, |acc, x| acc << 8 | u32::from(x));
+                    Ok(Suffix {
+                        bytes,
+                        len: s.len(),
+                    })
+                })
+                .collect()
+        };
+        let classes_file = file("classes.txt");
+        let modifier_suffixes = suffixes(Class::ModifierSuffix, &classes_file)?;
+        let adverb_suffixes = suffixes(Class::AdverbSuffix, &classes_file)?;
+        let abbreviation_stems = titles
+            .keys()
+            .filter_map(|t| t.strip_suffix('.'))
+            .chain(classes[Class::Abbreviation as usize].iter().copied())
+            .collect();
+        let mut lexicon = Lexicon {
+            code,
+            abbreviation_stems,
+            verbs,
+            prepositional_cues,
+            titles,
+            lower_titles,
+            roles,
+            nationalities,
+            places,
+            org_words,
+            first_names,
+            not_names,
+            pronouns,
+            classes,
+            modifier_suffixes,
+            adverb_suffixes,
+            word_flags: WordFlags {
+                short: WordTable::build(&HashMap::default()),
+                long: HashMap::default(),
+            },
+        };
+        lexicon.word_flags = lexicon.build_word_flags(&determiners);
+        Ok(lexicon)
+    }
+
+    /// The language code (`"en"`).
+    pub fn code(&self) -> &str {
+        self.code
+    }
+
+    /// Does the word `w` belong to `class`?
+    pub(crate) fn is(&self, class: Class, w: &str) -> bool {
+        self.classes[class as usize].contains(w)
+    }
+
+    /// Does `stem` take an abbreviation period (`Sen`, `Inc`)?
+    pub(crate) fn is_abbreviation(&self, stem: &str) -> bool {
+        self.abbreviation_stems.contains(stem)
+    }
+
+    /// The English lexicon, for the crate's own tests.
+    #[cfg(test)]
+    pub(crate) fn english_static() -> &'static Lexicon {
+        Lexicon::english();
+        BUILT_IN[0].get().expect("English was just parsed")
+    }
+
+    /// Does the reporting verb `lemma` report the object of `preposition`?
+    pub(crate) fn reports_object_of(&self, lemma: &str, preposition: &str) -> bool {
+        self.prepositional_cues.contains(&(lemma, preposition))
+    }
+
+    /// Verbs whose object is what they name or judge (`called it a
+    /// “disgrace”`): with quoted words in the object they report mixed
+    /// speech even without a clause.
+    pub(crate) fn is_labeling(&self, lemma: &str) -> bool {
+        self.is(Class::Labeling, lemma)
+    }
+
+    /// The gender a first name shows: male when at least 90% of those given
+    /// it were boys, female when at most 10% were; `None` for names given
+    /// to both (`Jordan`, `Taylor`) and names the table does not hold.
+    pub(crate) fn first_name_gender(&self, name: &str) -> Option<Gender> {
+        match *self.first_names.get(name)? {
+            s if s >= 0.9 => Some(Gender::Male),
+            s if s <= 0.1 => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The pronoun `word` (lower case, or capitalised), if it can be a
+    /// speaker.
+    pub(crate) fn pronoun(&self, word: &str) -> Option<Pronoun> {
+        if let Some(&p) = self.pronouns.get(word) {
+            return Some(p);
+        }
+        let lower = word.to_lowercase();
+        // `I` is the capital of `i`; other pronouns are capitalised only
+        // where they open a sentence (`He said`), never in upper case.
+        (lower != word && (word.len() == 1 || word.chars().skip(1).all(char::is_lowercase)))
+            .then(|| self.pronouns.get(lower.as_str()).copied())
+            .flatten()
+    }
+
+    /// The list bits of every listed word.
+    fn build_word_flags(&self, determiners: &[&'static str]) -> WordFlags {
+        let mut short = HashMap::default();
+        let mut long: HashMap<Box<str>, Flags> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &str>, f: Flags| {
+            for w in words {
+                match pack(w) {
+                    Some(key) => *short.entry(key).or_default() |= f,
+                    None => *long.entry(w.into()).or_default() |= f,
+                }
+            }
+        };
+        add(&mut self.verbs.keys().copied(), Flags::VERB);
+        add(&mut self.titles.keys().copied(), Flags::TITLE);
+        add(&mut self.roles.keys().map(|k| &**k), Flags::ROLE);
+        add(&mut self.nationalities.keys().copied(), Flags::NATIONALITY);
+        add(&mut self.org_words.keys().copied(), Flags::ORG_WORD);
+        add(&mut self.not_names.iter().copied(), Flags::NOT_NAME);
+        let class = |c: Class| self.classes[c as usize].iter().copied();
+        add(&mut class(Class::Modifier), Flags::MODIFIER);
+        add(&mut determiners.iter().copied(), Flags::DETERMINER);
+        add(&mut class(Class::Connector), Flags::CONNECTOR);
+        add(&mut class(Class::AdverbAux), Flags::ADVERB_AUX);
+        WordFlags {
+            short: WordTable::build(&short),
+            long,
+        }
+    }
+}
+
+/// One file of a lexicon folder, for parsing.
+struct DataFile {
+    path: String,
+    contents: &'static str,
+}
+
+impl DataFile {
+    /// Lines without comments and blank lines: 1-based number, text, file.
+    fn lines(&self) -> impl Iterator<Item = (usize, &'static str, &DataFile)> {
+        self.contents
+            .lines()
+            .enumerate()
+            .map(|(k, l)| (k + 1, l.trim_end()))
+            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+            .map(move |(k, l)| (k, l, self))
+    }
+
+    /// The first `n` tab-separated columns of line `k`, which must have them.
+    fn columns(&self, k: usize, line: &'static str, n: usize) -> Result<Vec<&'static str>, Error> {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        if cols.len() < n || cols[..n].iter().any(|c| c.is_empty()) {
+            return Err(self.error(
+                k,
+                format!("expected {n} tab-separated columns, found {}", cols.len()),
+            ));
+        }
+        Ok(cols)
+    }
+
+    /// A parse error at line `k` (0: the whole file).
+    fn error(&self, k: usize, message: String) -> Error {
+        let e = Error::new(ErrorKind::Parse, message).in_file(self.path.clone());
+        if k > 0 {
+            e.at_line(k)
+        } else {
+            e
+        }
+    }
+}
+
+/// `reporting_verbs.txt`: class TAB forms (the lemma first) [TAB +particle].
+fn parse_verbs(f: &DataFile) -> Result<HashMap<&'static str, VerbInfo>, Error> {
     let mut map = HashMap::default();
-    for line in data_lines(include_str!("../lang/en/reporting_verbs.txt")) {
-        let mut cols = line.split('\t');
-        let class = cols.next().unwrap_or_default();
-        let forms = cols.next().unwrap_or_default();
-        let particle = cols.next().and_then(|p| p.strip_prefix('+'));
+    for (n, line, f) in f.lines() {
+        let cols = f.columns(n, line, 2)?;
+        let class = cols[0];
+        if !matches!(class, "s" | "s*" | "c" | "c*") {
+            return Err(f.error(
+                n,
+                format!("expected the class s, s*, c or c* first, found {class:?}"),
+            ));
+        }
+        let forms = cols[1];
+        let particle = match cols.get(2) {
+            None => None,
+            Some(p) => Some(p.strip_prefix('+').ok_or_else(|| {
+                f.error(
+                    n,
+                    format!("expected +particle in the third column, found {p:?}"),
+                )
+            })?),
+        };
         let info = VerbInfo {
             lemma: forms.split(' ').next().unwrap_or_default(),
             speech: class.starts_with('s'),
@@ -42,7 +571,7 @@ pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::n
             particle,
             gerund: false,
         };
-        for form in forms.split(' ') {
+        for form in forms.split(' ').filter(|w| !w.is_empty()) {
             let info = VerbInfo {
                 gerund: form.ends_with("ing"),
                 ..info
@@ -56,144 +585,114 @@ pub(crate) static VERBS: LazyLock<HashMap<&'static str, VerbInfo>> = LazyLock::n
                 .or_insert(info);
         }
     }
-    map
-});
-
-/// `(lemma, preposition)` pairs whose prepositional object is reported
-/// (`called for a ban`, `railed against the deal`).
-static PREPOSITIONAL_CUES: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
-    data_lines(include_str!("../lang/en/prepositional_cues.txt"))
-        .filter_map(|line| line.split_once('\t'))
-        .collect()
-});
-
-/// Does the reporting verb `lemma` report the object of `preposition`?
-pub(crate) fn reports_object_of(lemma: &str, preposition: &str) -> bool {
-    PREPOSITIONAL_CUES.contains(&(lemma, preposition))
+    Ok(map)
 }
 
-/// Titles before a person's name, with the gender they show.
-pub(crate) static TITLES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
-    data_lines(include_str!("../lang/en/titles.txt"))
-        .map(|line| {
-            let mut cols = line.split('\t');
-            let title = cols.next().unwrap_or_default();
-            let gender = match cols.next() {
-                Some("male") => Some(Gender::Male),
-                Some("female") => Some(Gender::Female),
-                _ => None,
-            };
-            (title, gender)
-        })
-        .collect()
-});
-
-/// A role noun's facts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RoleInfo {
-    /// The singular form.
-    pub singular: &'static str,
-    /// The role is held by an organisation (`campaign`, `ministry`).
-    pub org: bool,
-    /// The form is plural.
-    pub plural: bool,
-}
-
-/// Role nouns (singular and plural forms), lower case.
-pub(crate) static ROLES: LazyLock<HashMap<&'static str, RoleInfo>> = LazyLock::new(|| {
+/// `roles.txt`: singular [TAB plural [TAB org]], lower case; the
+/// capitalised forms are added (`Spokesman`, `Officials`), so words in
+/// names are looked up without lower-casing.
+fn parse_roles(f: &DataFile) -> Result<HashMap<Box<str>, RoleInfo>, Error> {
     let mut map = HashMap::default();
-    for line in data_lines(include_str!("../lang/en/roles.txt")) {
+    for (n, line, f) in f.lines() {
         let cols: Vec<&'static str> = line.split('\t').collect();
-        let org = cols.get(2) == Some(&"org");
+        let org = match cols.get(2) {
+            None => false,
+            Some(&"org") => true,
+            Some(other) => {
+                return Err(f.error(
+                    n,
+                    format!("expected org or nothing in the third column, found {other:?}"),
+                ))
+            }
+        };
         let singular = cols[0];
-        map.insert(
-            singular,
-            RoleInfo {
+        for (form, plural) in [(Some(singular), false), (cols.get(1).copied(), true)] {
+            let Some(form) = form.filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let info = RoleInfo {
                 singular,
                 org,
-                plural: false,
-            },
-        );
-        if let Some(plural) = cols.get(1) {
-            map.insert(
-                *plural,
-                RoleInfo {
-                    singular,
-                    org,
-                    plural: true,
-                },
-            );
-        }
-        // Capitalised forms too ("Spokesman", "Officials"), so words in
-        // names are looked up without lower-casing.
-        for (form, plural) in [(Some(singular), false), (cols.get(1).copied(), true)] {
-            if let Some(form) = form {
-                let cap: &'static str = Box::leak(capitalized(form).into_boxed_str());
-                map.insert(
-                    cap,
-                    RoleInfo {
-                        singular,
-                        org,
-                        plural,
-                    },
-                );
-            }
+                plural,
+            };
+            map.insert(capitalized(form).into_boxed_str(), info);
+            map.insert(form.into(), info);
         }
     }
-    map
-});
-
-/// Nationality adjectives, mapped to the place they name.
-pub(crate) static NATIONALITIES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| {
-        data_lines(include_str!("../lang/en/nationalities.txt"))
-            .filter_map(|line| line.split_once('\t'))
-            .collect()
-    });
-
-/// The places nationalities name (`Russia`), as names are written.
-pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NATIONALITIES.values().copied().collect());
-
-/// The titles in lower case (`president`, `mr.`), as descriptors are kept.
-pub(crate) static LOWER_TITLES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| TITLES.keys().map(|k| k.to_lowercase()).collect());
-
-/// Words that make a name an organisation (or a media outlet).
-pub(crate) static ORG_WORDS: LazyLock<HashMap<&'static str, EntityKind>> = LazyLock::new(|| {
-    data_lines(include_str!("../lang/en/org_words.txt"))
-        .map(|line| match line.split_once('\t') {
-            Some((word, "media")) => (word, EntityKind::Media),
-            _ => (line, EntityKind::Organisation),
-        })
-        .collect()
-});
-
-/// First names with the share of US births given them that were boys
-/// (`lang/en/first_names.tsv`; its header says where the counts come from).
-static FIRST_NAMES: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
-    data_lines(include_str!("../lang/en/first_names.tsv"))
-        .filter_map(|line| {
-            let (name, share) = line.split_once('\t')?;
-            Some((name, share.parse().ok()?))
-        })
-        .collect()
-});
-
-/// The gender a first name shows: male when at least 90% of those given it
-/// were boys, female when at most 10% were; `None` for names given to both
-/// (`Jordan`, `Taylor`) and names the table does not hold.
-pub(crate) fn first_name_gender(name: &str) -> Option<Gender> {
-    match *FIRST_NAMES.get(name)? {
-        s if s >= 0.9 => Some(Gender::Male),
-        s if s <= 0.1 => Some(Gender::Female),
-        _ => None,
-    }
+    Ok(map)
 }
 
-/// Capitalised words that never start or join a name.
-pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../lang/en/not_names.txt")).collect());
+/// `pronouns.txt`: word TAB person TAB gender TAB number; the first reading
+/// of a word is kept.
+fn parse_pronouns(f: &DataFile) -> Result<HashMap<&'static str, Pronoun>, Error> {
+    let mut map = HashMap::default();
+    for (n, line, f) in f.lines() {
+        let c = f.columns(n, line, 4)?;
+        let (gender, thing) = match c[2] {
+            "m" => (Some(Gender::Male), false),
+            "f" => (Some(Gender::Female), false),
+            "n" => (None, true),
+            "-" => (None, false),
+            other => {
+                return Err(f.error(
+                    n,
+                    format!(
+                        "expected the gender m, f, n or - in the third column, found {other:?}"
+                    ),
+                ))
+            }
+        };
+        let person = match (c[1], thing) {
+            (_, true) => 0,
+            ("1", _) => 1,
+            ("3", _) => 3,
+            (other, _) => {
+                return Err(f.error(
+                    n,
+                    format!("expected the person 1 or 3 in the second column, found {other:?}"),
+                ))
+            }
+        };
+        let plural = match c[3] {
+            "sg" => false,
+            "pl" => true,
+            other => {
+                return Err(f.error(
+                    n,
+                    format!("expected sg or pl in the fourth column, found {other:?}"),
+                ))
+            }
+        };
+        map.entry(c[0]).or_insert(Pronoun {
+            gender,
+            plural,
+            person,
+        });
+    }
+    Ok(map)
+}
+
+/// `classes.txt`: class TAB words (space-separated), a class on one or more
+/// lines.
+fn parse_classes(f: &DataFile) -> Result<[HashSet<&'static str>; Class::ALL.len()], Error> {
+    let mut classes: [HashSet<&'static str>; Class::ALL.len()] = Default::default();
+    for (n, line, f) in f.lines() {
+        let c = f.columns(n, line, 2)?;
+        let Some(class) = Class::ALL.iter().find(|k| k.name() == c[0]) else {
+            let names: Vec<&str> = Class::ALL.iter().map(|k| k.name()).collect();
+            return Err(f.error(
+                n,
+                format!(
+                    "unknown class {:?}: expected one of {}",
+                    c[0],
+                    names.join(", ")
+                ),
+            ));
+        };
+        classes[*class as usize].extend(c[1].split(' ').filter(|w| !w.is_empty()));
+    }
+    Ok(classes)
+}
 
 /// What the word lists say about one word form, as bits. [`flags`] looks a
 /// word up once; the text model keeps the result for every token, so the
@@ -202,17 +701,17 @@ pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
 pub(crate) struct Flags(u32);
 
 impl Flags {
-    /// A reporting-verb form ([`VERBS`]), exactly as written.
+    /// A reporting-verb form, exactly as written.
     pub const VERB: Flags = Flags(1);
-    /// A title ([`TITLES`]).
+    /// A title.
     pub const TITLE: Flags = Flags(1 << 1);
-    /// A role noun ([`ROLES`]).
+    /// A role noun.
     pub const ROLE: Flags = Flags(1 << 2);
-    /// A nationality ([`NATIONALITIES`]).
+    /// A nationality.
     pub const NATIONALITY: Flags = Flags(1 << 3);
-    /// An organisation word ([`ORG_WORDS`]).
+    /// An organisation word.
     pub const ORG_WORD: Flags = Flags(1 << 4);
-    /// A capitalised word that is never a name ([`NOT_NAMES`]).
+    /// A capitalised word that is never a name.
     pub const NOT_NAME: Flags = Flags(1 << 5);
     /// A lower-case modifier inside a description (`former`, `senior`).
     pub const MODIFIER: Flags = Flags(1 << 6);
@@ -381,129 +880,96 @@ impl WordTable {
 /// [`WordTable`], the few longer ones by string.
 struct WordFlags {
     short: WordTable,
-    long: HashMap<&'static str, Flags>,
+    long: HashMap<Box<str>, Flags>,
 }
 
-static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
-    let mut short = HashMap::default();
-    let mut long = HashMap::default();
-    let mut add = |words: &mut dyn Iterator<Item = &'static str>, f: Flags| {
-        for w in words {
-            match pack(w) {
-                Some(key) => *short.entry(key).or_default() |= f,
-                None => *long.entry(w).or_default() |= f,
+impl Lexicon {
+    /// The list bits of a word packed by [`pack_at`] (of up to 15 bytes).
+    pub(crate) fn listed_key(&self, key: Key) -> Flags {
+        self.word_flags.short.get(key)
+    }
+
+    /// The [`Flags`] of `word`: its lists, the case of its first letter, and
+    /// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
+    #[cfg(test)]
+    pub(crate) fn flags(&self, word: &str) -> Flags {
+        self.flags_at(word, 0..word.len())
+    }
+
+    /// The [`Flags`] of the word at `range` of `text`.
+    pub(crate) fn flags_at(&self, text: &str, range: std::ops::Range<usize>) -> Flags {
+        let lists = &self.word_flags;
+        let n = range.len();
+        let word = &text[range.clone()];
+        let mut f = if n < 16 {
+            lists.short.get(pack_at(text.as_bytes(), range.start, n))
+        } else {
+            lists.long.get(word).copied().unwrap_or_default()
+        };
+        if n == 0 {
+            return f;
+        }
+        // The rules below read the word's first byte and last four bytes, and
+        // combine their tests with `&` and `|` rather than `&&` and branches:
+        // case, suffixes and possessives vary from word to word unpredictably.
+        // Each suffix test also requires the word to be that long, so the
+        // bytes before a short word never count.
+        let bytes = text.as_bytes();
+        let first = bytes[range.start];
+        let tail = match range.end.checked_sub(4) {
+            Some(from) => u32::from_le_bytes(bytes[from..range.end].try_into().expect("4 bytes")),
+            None => {
+                let mut buf = [0; 4];
+                buf[4 - range.end..].copy_from_slice(&bytes[..range.end]);
+                u32::from_le_bytes(buf)
+            }
+        };
+        let ends = |s: &Suffix| (n >= s.len) & (tail >> (8 * (4 - s.len)) == s.bytes);
+        let last = (tail >> 24) as u8;
+        if first < 0x80 {
+            f.0 |= CASE[first as usize];
+            if first.is_ascii_digit() && word.bytes().all(|b| b.is_ascii_digit()) {
+                f |= Flags::DIGITS;
+            }
+        } else {
+            match word.chars().next() {
+                Some(c) if c.is_uppercase() => f |= Flags::UPPER,
+                Some(c) if c.is_lowercase() => f |= Flags::LOWER,
+                _ => {}
             }
         }
-    };
-    add(&mut VERBS.keys().copied(), Flags::VERB);
-    add(&mut TITLES.keys().copied(), Flags::TITLE);
-    add(&mut ROLES.keys().copied(), Flags::ROLE);
-    add(&mut NATIONALITIES.keys().copied(), Flags::NATIONALITY);
-    add(&mut ORG_WORDS.keys().copied(), Flags::ORG_WORD);
-    add(&mut NOT_NAMES.iter().copied(), Flags::NOT_NAME);
-    add(&mut MODIFIERS.iter().copied(), Flags::MODIFIER);
-    add(&mut DETERMINERS.iter().copied(), Flags::DETERMINER);
-    add(&mut CONNECTORS.iter().copied(), Flags::CONNECTOR);
-    add(&mut ADVERBS_AUX.iter().copied(), Flags::ADVERB_AUX);
-    WordFlags {
-        short: WordTable::build(&short),
-        long,
-    }
-});
-
-/// The list bits of a word packed by [`pack_at`] (of up to 15 bytes).
-pub(crate) fn listed_key(key: Key) -> Flags {
-    WORD_FLAGS.short.get(key)
-}
-
-/// The [`Flags`] of `word`: its lists, the case of its first letter, and
-/// the suffix rules (`-ial`/`-ican` modifiers, `-ly` adverbs).
-#[cfg(test)]
-pub(crate) fn flags(word: &str) -> Flags {
-    flags_at(word, 0..word.len())
-}
-
-/// The [`Flags`] of the word at `range` of `text`.
-pub(crate) fn flags_at(text: &str, range: std::ops::Range<usize>) -> Flags {
-    let lists = &*WORD_FLAGS;
-    let n = range.len();
-    let word = &text[range.clone()];
-    let mut f = if n < 16 {
-        lists.short.get(pack_at(text.as_bytes(), range.start, n))
-    } else {
-        lists.long.get(word).copied().unwrap_or_default()
-    };
-    if n == 0 {
-        return f;
-    }
-    // The rules below read the word's first byte and last four bytes, and
-    // combine their tests with `&` and `|` rather than `&&` and branches:
-    // case, suffixes and possessives vary from word to word unpredictably.
-    // Each suffix test also requires the word to be that long, so the
-    // bytes before a short word never count.
-    let bytes = text.as_bytes();
-    let first = bytes[range.start];
-    let tail = match range.end.checked_sub(4) {
-        Some(from) => u32::from_le_bytes(bytes[from..range.end].try_into().expect("4 bytes")),
-        None => {
-            let mut buf = [0; 4];
-            buf[4 - range.end..].copy_from_slice(&bytes[..range.end]);
-            u32::from_le_bytes(buf)
+        if self.modifier_suffixes.iter().any(ends) {
+            f |= Flags::MODIFIER;
         }
-    };
-    let ends = |suffix: &[u8]| {
-        let k = suffix.len();
-        let want = suffix
-            .iter()
-            .rev()
-            .fold(0u32, |acc, &x| acc << 8 | u32::from(x));
-        (n >= k) & (tail >> (8 * (4 - k)) == want)
-    };
-    let last = (tail >> 24) as u8;
-    if first < 0x80 {
-        f.0 |= CASE[first as usize];
-        if first.is_ascii_digit() && word.bytes().all(|b| b.is_ascii_digit()) {
-            f |= Flags::DIGITS;
+        let ends_ly = self.adverb_suffixes.iter().any(ends);
+        // Lower-case `-ly` words are adverbs, but for a few nouns; a
+        // capitalised one is a name (`Kelly said`).
+        if ends_ly
+            && n > 4
+            && first.is_ascii_lowercase()
+            && word.is_ascii()
+            && !self.is(Class::AdverbSuffixNoun, word)
+        {
+            f |= Flags::ADVERB_AUX;
         }
-    } else {
-        match word.chars().next() {
-            Some(c) if c.is_uppercase() => f |= Flags::UPPER,
-            Some(c) if c.is_lowercase() => f |= Flags::LOWER,
-            _ => {}
-        }
+        // Possessives: what crate::mentions::strip_possessive strips (`’s`,
+        // `'s`, `’S`, `'S`, `’`, `'`, leaving a non-empty stem).
+        let s_end = last | 0x20 == b's';
+        let strip = 4 * usize::from(s_end & (n > 4) & (tail & 0x00FF_FFFF == 0x0099_80E2))
+            + 2 * usize::from(s_end & (n > 2) & (tail >> 16 & 0xFF == u32::from(b'\'')))
+            + 3 * usize::from((n > 3) & (tail >> 8 == 0x0099_80E2))
+            + usize::from((n > 1) & (last == b'\''));
+        let stem_not_name = strip != 0 && {
+            f |= Flags::POSSESSIVE;
+            self.not_names.contains(&word[..n - strip])
+        };
+        // A long capitalised `-ly` word opens a sentence as an adverb
+        // (`Basically, …`, `Unfortunately`); names that long are few.
+        let adverb = ends_ly && n >= 8 && !self.is(Class::AdverbSuffixName, word);
+        let name = f.has(Flags::UPPER) & !f.has(Flags::NOT_NAME) & !stem_not_name & !adverb;
+        f.0 |= u32::from(name) * Flags::NAME_WORD.0;
+        f
     }
-    if ends(b"ial") | ends(b"ican") {
-        f |= Flags::MODIFIER;
-    }
-    let ends_ly = ends(b"ly");
-    // Lower-case `-ly` words are adverbs, but for a few nouns; a
-    // capitalised one is a name (`Kelly said`).
-    if ends_ly
-        && n > 4
-        && first.is_ascii_lowercase()
-        && word.is_ascii()
-        && !LY_NOUNS.contains(&word)
-    {
-        f |= Flags::ADVERB_AUX;
-    }
-    // Possessives: what crate::mentions::strip_possessive strips (`’s`,
-    // `'s`, `’S`, `'S`, `’`, `'`, leaving a non-empty stem).
-    let s_end = last | 0x20 == b's';
-    let strip = 4 * usize::from(s_end & (n > 4) & (tail & 0x00FF_FFFF == 0x0099_80E2))
-        + 2 * usize::from(s_end & (n > 2) & (tail >> 16 & 0xFF == u32::from(b'\'')))
-        + 3 * usize::from((n > 3) & (tail >> 8 == 0x0099_80E2))
-        + usize::from((n > 1) & (last == b'\''));
-    let stem_not_name = strip != 0 && {
-        f |= Flags::POSSESSIVE;
-        NOT_NAMES.contains(&word[..n - strip])
-    };
-    // A long capitalised `-ly` word opens a sentence as an adverb
-    // (`Basically, …`, `Unfortunately`); names that long are few.
-    let adverb =
-        ends_ly && n >= 8 && !matches!(word, "Kimberly" | "Connolly" | "Donnelly" | "Kennelly");
-    let name = f.has(Flags::UPPER) & !f.has(Flags::NOT_NAME) & !stem_not_name & !adverb;
-    f.0 |= u32::from(name) * Flags::NAME_WORD.0;
-    f
 }
 
 /// The case bits of an ASCII first byte.
@@ -524,235 +990,11 @@ static CASE: [u32; 128] = {
     t
 };
 
-/// Nouns ending in `-ly`, which the adverb suffix rule must not take.
-const LY_NOUNS: &[&str] = &[
-    "family", "rally", "ally", "reply", "supply", "assembly", "anomaly", "monopoly", "bully",
-    "belly", "jelly", "folly", "lily", "tally", "gully",
-];
-
-/// Lower-case words inside names (`Osama bin Laden`, `Bank of America`).
-const CONNECTORS: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "di", "la", "le",
-    "of", "y",
-];
-
-/// Determiners and quantifiers that open a description.
-const DETERMINERS: &[&str] = &[
-    "the", "The", "a", "A", "an", "An", "another", "Another", "one", "One", "two", "Two", "three",
-    "several", "Several", "some", "Some", "many", "Many", "other", "Other", "his", "His", "her",
-    "Her", "their", "Their", "its", "Its", "this", "This", "that", "these", "those", "both",
-    "Both", "most", "Most", "top", "Top",
-];
-
-/// Lower-case modifiers that may stand inside a description or title phrase
-/// (besides the `-ial` and `-ican` adjectives).
-const MODIFIERS: &[&str] = &[
-    "former",
-    "senior",
-    "top",
-    "chief",
-    "deputy",
-    "vice",
-    "press",
-    "foreign",
-    "prime",
-    "state",
-    "defense",
-    "defence",
-    "national",
-    "security",
-    "presidential",
-    "vice-presidential",
-    "campaign",
-    "communications",
-    "political",
-    "longtime",
-    "local",
-    "federal",
-    "government",
-    "military",
-    "white",
-    "house",
-    "party",
-    "police",
-    "health",
-    "republican",
-    "democratic",
-    "conservative",
-    "liberal",
-    "independent",
-    "anonymous",
-    "unnamed",
-    "administration",
-    "intelligence",
-    "justice",
-    "department",
-    "ministry",
-    "finance",
-    "economic",
-    "trade",
-    "public",
-    "election",
-    "then",
-    "current",
-    "new",
-    "outgoing",
-    "incoming",
-    "acting",
-    "interim",
-    "general",
-    "majority",
-    "minority",
-    "senate",
-    "congressional",
-    "leading",
-    "key",
-    "close",
-    "high-ranking",
-    "veteran",
-    "retired",
-    "democrat",
-    "gop",
-    "u.s.",
-    "american",
-    "european",
-    "western",
-    "russian",
-    "presumptive",
-    "likely",
-    "possible",
-    "potential",
-    "rival",
-    "fellow",
-    "two",
-    "three",
-    "several",
-    "many",
-    "some",
-    "other",
-    "kremlin",
-    "county",
-    "city",
-    "regional",
-    "legal",
-    "spokesman",
-    "spokeswoman",
-];
-
-/// Words between a subject and its verb: `Putin also said`, `he has said`
-/// (besides `-ly` adverbs).
-const ADVERBS_AUX: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "previously",
-    "once",
-    "again",
-    "further",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "could",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "often",
-    "even",
-    "still",
-    "just",
-    "only",
-    "since",
-    "already",
-    "now",
-    "first",
-    "recently",
-    "himself",
-    "herself",
-    "themselves",
-    "quickly",
-    "reportedly",
-    "allegedly",
-    "repeatedly",
-    "simply",
-    "flatly",
-    "bluntly",
-    "publicly",
-    "privately",
-    "openly",
-    "explicitly",
-    "too",
-    "last",
-    "here",
-    "there",
-    "ultimately",
-    "eventually",
-    "finally",
-    "always",
-    "frequently",
-    "has,",
-    "can",
-    "should",
-    "must",
-    "apparently",
-    "actually",
-    "essentially",
-];
-
 /// `word` with its first letter upper-cased (`russian` → `Russian`).
 pub(crate) fn capitalized(word: &str) -> String {
     let mut c = word.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-/// Lines of a data file without comments and blank lines.
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// The pronouns that can be a speaker, with their gender and number.
-pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word {
-        "he" | "He" => Pronoun {
-            gender: Some(Gender::Male),
-            plural: false,
-            person: 3,
-        },
-        "she" | "She" => Pronoun {
-            gender: Some(Gender::Female),
-            plural: false,
-            person: 3,
-        },
-        "they" | "They" => Pronoun {
-            gender: None,
-            plural: true,
-            person: 3,
-        },
-        "it" | "It" => Pronoun {
-            gender: None,
-            plural: false,
-            person: 0,
-        },
-        "I" => Pronoun {
-            gender: None,
-            plural: false,
-            person: 1,
-        },
-        "we" | "We" => Pronoun {
-            gender: None,
-            plural: true,
-            person: 1,
-        },
-        _ => return None,
-    })
 }
 
 /// A pronoun's features.
@@ -766,105 +1008,49 @@ pub(crate) struct Pronoun {
     pub person: u8,
 }
 
-/// Parses every lexicon now, so the first extraction pays nothing.
-pub(crate) fn force() {
-    LazyLock::force(&VERBS);
-    LazyLock::force(&PREPOSITIONAL_CUES);
-    LazyLock::force(&TITLES);
-    LazyLock::force(&ROLES);
-    LazyLock::force(&NATIONALITIES);
-    LazyLock::force(&ORG_WORDS);
-    LazyLock::force(&NOT_NAMES);
-    LazyLock::force(&WORD_FLAGS);
-    LazyLock::force(&PLACES);
-    LazyLock::force(&LOWER_TITLES);
-}
-
-/// Verbs whose object is what they name or judge (`called it a “disgrace”`,
-/// `described him as “dangerous”`): with quoted words in the object they
-/// report mixed speech even without a clause.
-pub(crate) fn is_labeling(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "call"
-            | "describe"
-            | "label"
-            | "dub"
-            | "brand"
-            | "characterize"
-            | "characterise"
-            | "criticize"
-            | "criticise"
-            | "condemn"
-            | "denounce"
-            | "slam"
-            | "blast"
-            | "attack"
-            | "lambast"
-            | "praise"
-            | "hail"
-            | "applaud"
-            | "cite"
-            | "reference"
-            | "mock"
-            | "accuse"
-            | "blame"
-            | "dismiss"
-            | "reject"
-            | "question"
-            | "defend"
-            | "deride"
-            | "term"
-            | "refer"
-            | "welcome"
-            | "urge"
-            | "warn"
-            | "promise"
-            | "pledge"
-            | "vow"
-            | "demand"
-            | "decry"
-            | "tout"
-            | "ridicule"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn en() -> Arc<Lexicon> {
+        Lexicon::english()
+    }
+
     #[test]
     fn first_names_show_gender_only_when_clear() {
-        assert_eq!(first_name_gender("Mary"), Some(Gender::Female));
-        assert_eq!(first_name_gender("John"), Some(Gender::Male));
-        assert_eq!(first_name_gender("Jordan"), None);
-        assert_eq!(first_name_gender("Putin"), None);
+        assert_eq!(en().first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(en().first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(en().first_name_gender("Jordan"), None);
+        assert_eq!(en().first_name_gender("Putin"), None);
     }
 
     #[test]
     fn ships_at_least_150_reporting_verbs_with_inflections() {
-        let lemmas = data_lines(include_str!("../lang/en/reporting_verbs.txt")).count();
+        let lemmas = include_str!("../lang/en/reporting_verbs.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
         assert!(lemmas >= 150, "{lemmas} lemmas");
         for form in [
             "say", "says", "said", "saying", "told", "stressed", "noting", "wrote",
         ] {
-            assert!(VERBS.contains_key(form), "{form}");
+            assert!(en().verbs.contains_key(form), "{form}");
         }
-        assert!(VERBS["said"].speech && VERBS["said"].bare);
-        assert!(!VERBS["believes"].speech);
-        assert!(VERBS["saying"].gerund);
-        assert_eq!(VERBS["pointed"].particle, Some("out"));
+        assert!(en().verbs["said"].speech && en().verbs["said"].bare);
+        assert!(!en().verbs["believes"].speech);
+        assert!(en().verbs["saying"].gerund);
+        assert_eq!(en().verbs["pointed"].particle, Some("out"));
     }
 
     #[test]
     fn titles_roles_and_nationalities_parse() {
-        assert_eq!(TITLES["Mrs."], Some(Gender::Female));
-        assert_eq!(TITLES["President"], None);
-        assert_eq!(ROLES["spokesmen"].singular, "spokesman");
-        assert!(ROLES["campaign"].org);
-        assert_eq!(NATIONALITIES["Russian"], "Russia");
-        assert_eq!(ORG_WORDS["Times"], EntityKind::Media);
-        assert!(NOT_NAMES.contains("However"));
+        assert_eq!(en().titles["Mrs."], Some(Gender::Female));
+        assert_eq!(en().titles["President"], None);
+        assert_eq!(en().roles["spokesmen"].singular, "spokesman");
+        assert!(en().roles["campaign"].org);
+        assert_eq!(en().nationalities["Russian"], "Russia");
+        assert_eq!(en().org_words["Times"], EntityKind::Media);
+        assert!(en().not_names.contains("However"));
     }
 
     #[test]
@@ -920,7 +1106,7 @@ mod tests {
             "bus",
         ] {
             let stripped = crate::mentions::strip_possessive(w) != w;
-            assert_eq!(flags(w).has(Flags::POSSESSIVE), stripped, "{w}");
+            assert_eq!(en().flags(w).has(Flags::POSSESSIVE), stripped, "{w}");
         }
         // The words of a text, where the bytes before a short word are
         // other words' bytes.
@@ -928,7 +1114,11 @@ mod tests {
         for (a, b) in [(0, 6), (7, 11), (12, 13), (14, 16), (17, 18)] {
             let w = &text[a..b];
             let stripped = crate::mentions::strip_possessive(w) != w;
-            assert_eq!(flags_at(text, a..b).has(Flags::POSSESSIVE), stripped, "{w}");
+            assert_eq!(
+                en().flags_at(text, a..b).has(Flags::POSSESSIVE),
+                stripped,
+                "{w}"
+            );
         }
     }
 
@@ -937,25 +1127,32 @@ mod tests {
         // `al` after an `i`, `can` after an `i`: the suffixes `-ial` and
         // `-ican` are there in the text, but not in the word.
         let text = "xial xican";
-        assert!(!flags_at(text, 2..4).has(Flags::MODIFIER));
-        assert!(!flags_at(text, 7..10).has(Flags::MODIFIER));
-        assert!(flags_at(text, 0..4).has(Flags::MODIFIER));
-        assert!(flags_at(text, 5..10).has(Flags::MODIFIER));
-        assert_eq!(flags_at(text, 2..4), flags("al"));
+        assert!(!en().flags_at(text, 2..4).has(Flags::MODIFIER));
+        assert!(!en().flags_at(text, 7..10).has(Flags::MODIFIER));
+        assert!(en().flags_at(text, 0..4).has(Flags::MODIFIER));
+        assert!(en().flags_at(text, 5..10).has(Flags::MODIFIER));
+        assert_eq!(en().flags_at(text, 2..4), en().flags("al"));
     }
 
     #[test]
     fn every_listed_word_gets_its_bits() {
+        let en = Lexicon::english();
         let lists: [(Vec<&str>, Flags); 5] = [
-            (VERBS.keys().copied().collect(), Flags::VERB),
-            (TITLES.keys().copied().collect(), Flags::TITLE),
-            (ROLES.keys().copied().collect(), Flags::ROLE),
-            (NOT_NAMES.iter().copied().collect(), Flags::NOT_NAME),
-            (ADVERBS_AUX.to_vec(), Flags::ADVERB_AUX),
+            (en.verbs.keys().copied().collect(), Flags::VERB),
+            (en.titles.keys().copied().collect(), Flags::TITLE),
+            (en.roles.keys().map(|k| &**k).collect(), Flags::ROLE),
+            (en.not_names.iter().copied().collect(), Flags::NOT_NAME),
+            (
+                en.classes[Class::AdverbAux as usize]
+                    .iter()
+                    .copied()
+                    .collect(),
+                Flags::ADVERB_AUX,
+            ),
         ];
         for (words, bit) in lists {
             for w in words {
-                assert!(flags(w).has(bit), "{w}");
+                assert!(en.flags(w).has(bit), "{w}");
             }
         }
         // Words in no list get no list bits: their slot holds another key.
@@ -969,7 +1166,7 @@ mod tests {
         ];
         for w in unlisted {
             assert!(
-                !flags(w).has(Flags::VERB) && !flags(w).has(Flags::ROLE),
+                !en.flags(w).has(Flags::VERB) && !en.flags(w).has(Flags::ROLE),
                 "{w}"
             );
         }
@@ -977,30 +1174,44 @@ mod tests {
 
     #[test]
     fn flags_combine_lists_case_and_suffix_rules() {
-        let f = flags("Putin’s");
+        let f = en().flags("Putin’s");
         assert!(f.has(Flags::UPPER) && f.has(Flags::POSSESSIVE) && f.has(Flags::NAME_WORD));
         assert!(!f.has(Flags::LOWER | Flags::VERB));
-        let f = flags("However");
+        let f = en().flags("However");
         assert!(f.has(Flags::NOT_NAME) && !f.has(Flags::NAME_WORD));
-        assert!(!flags("However’s").has(Flags::NAME_WORD));
-        assert!(flags("said").has(Flags::VERB) && flags("said").has(Flags::LOWER));
-        assert!(flags("senior").has(Flags::MODIFIER));
-        assert!(flags("presidential").has(Flags::MODIFIER));
-        assert!(!flags("president").has(Flags::MODIFIER));
-        assert!(flags("reportedly").has(Flags::ADVERB_AUX) && flags("has").has(Flags::ADVERB_AUX));
-        assert!(flags("the").has(Flags::DETERMINER) && flags("bin").has(Flags::CONNECTOR));
-        assert!(flags("spokesmen").has(Flags::ROLE) && flags("Spokesman").has(Flags::ROLE));
-        assert!(flags("Russian").has(Flags::NATIONALITY) && flags("Sen.").has(Flags::TITLE));
-        assert!(flags("24").has(Flags::DIGITS) && !flags("2.5").has(Flags::DIGITS));
-        assert_eq!(flags(""), Flags::default());
+        assert!(!en().flags("However’s").has(Flags::NAME_WORD));
+        assert!(en().flags("said").has(Flags::VERB) && en().flags("said").has(Flags::LOWER));
+        assert!(en().flags("senior").has(Flags::MODIFIER));
+        assert!(en().flags("presidential").has(Flags::MODIFIER));
+        assert!(!en().flags("president").has(Flags::MODIFIER));
+        assert!(
+            en().flags("reportedly").has(Flags::ADVERB_AUX)
+                && en().flags("has").has(Flags::ADVERB_AUX)
+        );
+        assert!(
+            en().flags("the").has(Flags::DETERMINER) && en().flags("bin").has(Flags::CONNECTOR)
+        );
+        assert!(
+            en().flags("spokesmen").has(Flags::ROLE) && en().flags("Spokesman").has(Flags::ROLE)
+        );
+        assert!(
+            en().flags("Russian").has(Flags::NATIONALITY) && en().flags("Sen.").has(Flags::TITLE)
+        );
+        assert!(en().flags("24").has(Flags::DIGITS) && !en().flags("2.5").has(Flags::DIGITS));
+        assert_eq!(en().flags(""), Flags::default());
         // `-ly`: lower-case adverbs; capitalised short ones are names, long
         // ones sentence adverbs.
         assert!(
-            flags("reportedly").has(Flags::ADVERB_AUX) && !flags("family").has(Flags::ADVERB_AUX)
+            en().flags("reportedly").has(Flags::ADVERB_AUX)
+                && !en().flags("family").has(Flags::ADVERB_AUX)
         );
-        assert!(flags("Kelly").has(Flags::NAME_WORD) && !flags("Kelly").has(Flags::ADVERB_AUX));
         assert!(
-            !flags("Basically").has(Flags::NAME_WORD) && flags("Kimberly").has(Flags::NAME_WORD)
+            en().flags("Kelly").has(Flags::NAME_WORD)
+                && !en().flags("Kelly").has(Flags::ADVERB_AUX)
+        );
+        assert!(
+            !en().flags("Basically").has(Flags::NAME_WORD)
+                && en().flags("Kimberly").has(Flags::NAME_WORD)
         );
     }
 }

@@ -211,6 +211,7 @@
 
 mod attribute;
 mod batch;
+mod cues;
 mod entities;
 mod error;
 mod extractor;
@@ -230,6 +231,7 @@ pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
 pub use crate::gazetteer::{
     Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, GazetteerOptions, LinkMethod,
 };
+pub use crate::lexicon::{Lexicon, LEXICON_FILES};
 pub use crate::model::{
     Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
 };

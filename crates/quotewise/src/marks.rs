@@ -287,7 +287,7 @@ mod tests {
 
     /// The text of every quoted span's pieces.
     fn quotes(text: &str) -> Vec<Vec<String>> {
-        let t = Text::new(text);
+        let t = Text::english(text);
         scan(&t)
             .into_iter()
             .map(|q| {

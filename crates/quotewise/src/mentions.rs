@@ -1,7 +1,7 @@
 //! Mentions of people and organisations: proper names with their titles,
 //! pronouns, and descriptions (`the Russian leader`, `a senior official`).
 
-use crate::lexicon::{self, Flags, Pronoun, ROLES, TITLES, VERBS};
+use crate::lexicon::{self, Flags, Pronoun};
 use crate::model::Gender;
 use crate::text::{Kind, Text, Word};
 
@@ -117,88 +117,9 @@ pub(crate) fn is_be(t: &Text, i: usize) -> bool {
 
 /// The reporting verb at token `i`, with its particle when it has one
 /// (`pointed out`): returns the verb facts and the last token of the cue.
-/// ([`Text::new`] has found them all with [`find_verb`].)
+/// ([`crate::cues::find`] has found them all.)
 pub(crate) fn verb_at(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
     t.verb(i)
-}
-
-/// What [`verb_at`] answers, worked out from the words around token `i`.
-pub(crate) fn find_verb(t: &Text, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
-    if !t.is_word(i) {
-        return None;
-    }
-    let word = t.tok(i);
-    // A capitalised form is a verb only at a sentence start ("Said one
-    // aide"), never inside a name ("United States").
-    let info = match t.has(i, Flags::VERB).then(|| VERBS.get(word)).flatten() {
-        Some(info) => *info,
-        None if t.is_capitalized(i) && t.starts_sentence(i) => {
-            // Most sentences open with a word that is no verb: the packed
-            // lower-case form tells so without building a string.
-            if let Some(key) = crate::text::packed_lower(t.text, t.tokens[i].start, word.len()) {
-                if !lexicon::listed_key(key).has(Flags::VERB) {
-                    return None;
-                }
-            }
-            *VERBS.get(crate::text::lower_word(word).as_str())?
-        }
-        None => return None,
-    };
-    // A noun reading: "Health worries have dogged", "the claims are".
-    if i + 1 < t.tokens.len()
-        && t.is_word(i + 1)
-        && matches!(
-            t.tok(i + 1),
-            "have" | "has" | "are" | "were" | "is" | "was" | "will" | "would"
-        )
-    {
-        return None;
-    }
-    // After an article or possessive, a form that can be a noun is one
-    // (`a call for`, `his comments on`, `an impassioned call for`).
-    let noun_form = word
-        .strip_prefix(info.lemma)
-        .is_some_and(|rest| rest.is_empty() || rest == "s");
-    let article = |k: usize| {
-        t.is_word(k)
-            && matches!(
-                t.tok(k),
-                "a" | "an"
-                    | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "A"
-                    | "An"
-                    | "The"
-                    | "His"
-                    | "Her"
-                    | "Their"
-            )
-    };
-    let adjective = |k: usize| {
-        t.has(k, Flags::LOWER)
-            && ["ed", "al", "ive", "ous", "ful", "ic", "ing"]
-                .iter()
-                .any(|s| t.tok(k).ends_with(s))
-    };
-    if noun_form && i > 0 && (article(i - 1) || i > 1 && article(i - 2) && adjective(i - 1)) {
-        return None;
-    }
-    match info.particle {
-        // `pointed out`, but also `pointed to` (a prepositional cue).
-        Some(p) if t.is_word(i + 1) && t.tok(i + 1) == p => Some((info, i + 1)),
-        Some(_) => (t.is_word(i + 1) && lexicon::reports_object_of(info.lemma, t.tok(i + 1)))
-            .then_some((info, i)),
-        None => Some((info, i)),
-    }
 }
 
 /// Is word token `i` a capitalised word that can be part of a name?
@@ -278,14 +199,14 @@ fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
         .collect();
     let mut gender = None;
     for k in first..name_first {
-        if let Some(Some(g)) = TITLES.get(t.tok(k)) {
+        if let Some(Some(g)) = t.lex.titles.get(t.tok(k)) {
             gender = Some(*g);
         }
     }
     // No title: a first name can tell ("Mary Jones"), in a name of two
     // words or more (a lone "Jordan" may be a surname or a country).
     if gender.is_none() && last > name_first {
-        gender = lexicon::first_name_gender(t.tok(name_first));
+        gender = t.lex.first_name_gender(t.tok(name_first));
     }
     // Lower-case role phrase right before: "Kremlin spokesman Dmitry Peskov",
     // "presidential candidate Donald Trump", "White House press secretary X".
@@ -348,7 +269,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             vec![Word::from(w)],
         ));
     }
-    if let Some(p) = lexicon::pronoun(w) {
+    if let Some(p) = t.lex.pronoun(w) {
         return Some(Mention {
             first: end,
             last: end,
@@ -382,7 +303,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             m.first -= 1;
         }
         if t.has(end, Flags::ROLE)
-            && ROLES.get(t.tok(end)).is_some_and(|r| r.plural)
+            && t.lex.roles.get(t.tok(end)).is_some_and(|r| r.plural)
             && m.first == m.name.unwrap().0
             && first == end
         {
@@ -410,7 +331,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 first,
                 end,
                 false,
-                ROLES.get(w).is_some_and(|r| r.org),
+                t.lex.roles.get(w).is_some_and(|r| r.org),
                 vec![
                     crate::text::lower_word(strip_possessive(owner)),
                     Word::from(w),
@@ -418,7 +339,11 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             ));
         }
     }
-    if let Some(role) = t.has(end, Flags::ROLE).then(|| ROLES.get(w)).flatten() {
+    if let Some(role) = t
+        .has(end, Flags::ROLE)
+        .then(|| t.lex.roles.get(w))
+        .flatten()
+    {
         // A description: walk back over modifiers to a determiner.
         let mut first = end;
         let mut descriptors = vec![Word::from(role.singular)];
@@ -478,7 +403,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     if start >= limit || !t.is_word(start) {
         return None;
     }
-    if lexicon::pronoun(t.tok(start)).is_some() {
+    if t.lex.pronoun(t.tok(start)).is_some() {
         return mention_ending_at(t, start, start);
     }
     // Read forward over determiner, modifiers, titles, roles and names until
@@ -560,7 +485,7 @@ mod tests {
 
     #[test]
     fn names_split_titles_and_roles() {
-        let t = Text::new("Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov and Putin’s aides.");
+        let t = Text::english("Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov and Putin’s aides.");
         let ms = names(&t);
         let got: Vec<(String, Vec<String>)> = ms
             .iter()
@@ -588,7 +513,7 @@ mod tests {
 
     #[test]
     fn subject_before_a_verb() {
-        let t = Text::new(
+        let t = Text::english(
             "Yesterday the Russian leader said so, and Sen. Ted Cruz said no, and he said yes.",
         );
         let said: Vec<usize> = (0..t.tokens.len())
@@ -605,10 +530,10 @@ mod tests {
 
     #[test]
     fn mention_after_a_verb() {
-        let t = Text::new("said Dmitry Peskov, the spokesman.");
+        let t = Text::english("said Dmitry Peskov, the spokesman.");
         let m = mention_starting_at(&t, 1, t.tokens.len()).unwrap();
         assert_eq!(text_of(&t, &m), "Dmitry Peskov");
-        let t = Text::new("said the Kremlin spokesman.");
+        let t = Text::english("said the Kremlin spokesman.");
         let m = mention_starting_at(&t, 1, t.tokens.len()).unwrap();
         assert_eq!(text_of(&t, &m), "the Kremlin spokesman");
     }

@@ -5,6 +5,7 @@ use crate::attribute::{self, Candidate};
 use crate::entities::{self, Entities};
 use crate::extractor::Options;
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
 use crate::marks;
 use crate::model::{Document, Entity, Method, Quote, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
@@ -13,19 +14,26 @@ use crate::span::{CharIndex, Span};
 use crate::text::Text;
 
 /// Runs every stage over `text`.
-pub(crate) fn run(options: &Options, gazetteer: Option<&Gazetteer>, text: &str) -> Document {
-    run_recording(options, gazetteer, text, None)
+pub(crate) fn run(
+    options: &Options,
+    lexicon: &Lexicon,
+    gazetteer: Option<&Gazetteer>,
+    text: &str,
+) -> Document {
+    run_recording(options, lexicon, gazetteer, text, None)
 }
 
 /// [`run`], writing the speaker features of each quote (in the document's
 /// quote order; `None` for a quote without a speaker) into `features`.
 pub(crate) fn run_recording(
     options: &Options,
+    lexicon: &Lexicon,
     gazetteer: Option<&Gazetteer>,
     text: &str,
     features: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
-    let t = Text::new(text);
+    let mut t = Text::new(text, lexicon);
+    crate::cues::find(&mut t);
     if t.tokens.is_empty() {
         return Document::default();
     }

@@ -5,7 +5,8 @@
 
 use crate::attribute::Candidate;
 use crate::entities::Entities;
-use crate::lexicon::NATIONALITIES;
+use crate::lexicon::Lexicon;
+
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
 use crate::model::{EntityKind, Method, QuoteKind, Resolution};
 use crate::text::Text;
@@ -209,7 +210,8 @@ fn resolve_mention(
             // Score the entities seen so far by shared titles and roles.
             let mut best: Option<(u32, usize, usize)> = None;
             // The places the mention's words name, looked up once.
-            let places: Vec<Option<&str>> = m.descriptors.iter().map(|d| place_of(d)).collect();
+            let places: Vec<Option<&str>> =
+                m.descriptors.iter().map(|d| place_of(t.lex, d)).collect();
             // An entity's score does not depend on where it was mentioned,
             // and its most recent mention is met first: later ones (further
             // back) cannot beat it, so each entity is scored once.
@@ -259,8 +261,8 @@ fn resolve_mention(
 }
 
 /// The place a lower-case nationality word names (`russian` → Russia).
-pub(crate) fn place_of(word: &str) -> Option<&'static str> {
-    NATIONALITIES
+pub(crate) fn place_of(lex: &Lexicon, word: &str) -> Option<&'static str> {
+    lex.nationalities
         .get(crate::lexicon::capitalized(word).as_str())
         .copied()
 }

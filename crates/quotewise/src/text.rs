@@ -5,11 +5,7 @@
 //! is not inside a word is a [`Kind::Mark`] token for the quote scanner.
 //! A line break ends a paragraph (news text puts one paragraph on a line).
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet as HashSet;
-
-use crate::lexicon::{self, Flags, TITLES};
+use crate::lexicon::{self, Flags, Lexicon, VerbInfo};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +31,8 @@ pub(crate) struct Token {
 /// A text cut into tokens, sentences and paragraphs.
 pub(crate) struct Text<'t> {
     pub text: &'t str,
+    /// The words of the text's language.
+    pub lex: &'t Lexicon,
     pub tokens: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<std::ops::Range<usize>>,
@@ -47,7 +45,7 @@ pub(crate) struct Text<'t> {
     /// For each token, 1 + its index in `verbs` if it is a reporting verb.
     verb_of: Vec<u32>,
     /// The reporting verbs: facts and the cue's last token.
-    verbs: Vec<(lexicon::VerbInfo, usize)>,
+    verbs: Vec<(VerbInfo, usize)>,
 }
 
 /// Is `c` a quotation-mark character the scanner looks at?
@@ -74,9 +72,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 }
 
 impl<'t> Text<'t> {
-    /// Tokenizes `text` and finds sentences and paragraphs.
-    pub fn new(text: &'t str) -> Text<'t> {
-        let mut tokens = tokenize(text);
+    /// Tokenizes `text` with the words of `lex` and finds sentences and
+    /// paragraphs. Its reporting verbs are found by [`crate::cues::find`].
+    pub fn new(text: &'t str, lex: &'t Lexicon) -> Text<'t> {
+        let mut tokens = tokenize(text, lex);
         let (sentences, paragraphs) = segment(text, &mut tokens);
         let first_words = sentences
             .iter()
@@ -89,12 +88,13 @@ impl<'t> Text<'t> {
         let flags = tokens
             .iter()
             .map(|tk| match tk.kind {
-                Kind::Word => lexicon::flags_at(text, tk.start..tk.end),
+                Kind::Word => lex.flags_at(text, tk.start..tk.end),
                 _ => Flags::default(),
             })
             .collect();
-        let mut t = Text {
+        Text {
             text,
+            lex,
             tokens,
             sentences,
             paragraphs,
@@ -102,31 +102,27 @@ impl<'t> Text<'t> {
             flags,
             verb_of: Vec::new(),
             verbs: Vec::new(),
-        };
-        // Reporting verbs are asked about many times per token by the
-        // sieves; they are found once. A capitalised form counts only at a
-        // sentence start.
-        let mut verb_of = vec![0; t.tokens.len()];
-        let mut verbs = Vec::new();
-        for (i, v) in verb_of.iter_mut().enumerate() {
-            // Only these tokens can be verbs (find_verb's own two cases);
-            // testing here spares a call for every other token (4% of all
-            // instructions).
-            if t.has(i, Flags::VERB) || t.has(i, Flags::UPPER) && t.starts_sentence(i) {
-                if let Some(verb) = crate::mentions::find_verb(&t, i) {
-                    verbs.push(verb);
-                    *v = verbs.len() as u32;
-                }
-            }
         }
-        t.verb_of = verb_of;
-        t.verbs = verbs;
+    }
+
+    /// [`Text::new`] with the English lexicon and its cues found, for tests.
+    #[cfg(test)]
+    pub fn english(text: &'t str) -> Text<'t> {
+        let mut t = Text::new(text, Lexicon::english_static());
+        crate::cues::find(&mut t);
         t
+    }
+
+    /// Records the reporting verbs [`crate::cues::find`] found: for each
+    /// token, 1 + its index in `verbs` (0 for none).
+    pub(crate) fn set_verbs(&mut self, verb_of: Vec<u32>, verbs: Vec<(VerbInfo, usize)>) {
+        self.verb_of = verb_of;
+        self.verbs = verbs;
     }
 
     /// The reporting verb at token `i` and the last token of its cue
     /// (`pointed out`), if it is one.
-    pub fn verb(&self, i: usize) -> Option<(lexicon::VerbInfo, usize)> {
+    pub fn verb(&self, i: usize) -> Option<(VerbInfo, usize)> {
         match self.verb_of.get(i) {
             Some(&k) if k > 0 => Some(self.verbs[k as usize - 1]),
             _ => None,
@@ -254,7 +250,7 @@ fn decode(text: &str, i: usize) -> char {
 
 /// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
 /// between two tokens starts a new one); sentences are left to [`segment`].
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
     // News has a token per 5 bytes, quote-dense text one per 3. A long
     // text gets room for the latter, which spares it the copy of growing
     // (64 MB for a 10 MB quote storm); a short one grows cheaply if it
@@ -276,7 +272,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            Class::Alnum => (word_end(text, i, i + 1, b.is_ascii_digit()), Kind::Word),
+            Class::Alnum => (
+                word_end(text, lex, i, i + 1, b.is_ascii_digit()),
+                Kind::Word,
+            ),
             // Two apostrophes stand for a double quotation mark (''…'').
             Class::Joiner if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') => {
                 (i + 2, Kind::Mark('"'))
@@ -291,7 +290,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                     continue;
                 }
                 if is_letter_or_digit(c) {
-                    (word_end(text, i, i + len, false), Kind::Word)
+                    (word_end(text, lex, i, i + len, false), Kind::Word)
                 } else if is_mark(c) {
                     (i + len, Kind::Mark(c))
                 } else {
@@ -368,7 +367,13 @@ fn alnum_run(bytes: &[u8], mut end: usize) -> usize {
 
 /// The end of the word that starts at byte `start` with a letter or digit
 /// ending at `end` (`last_digit`: that character is an ASCII digit).
-fn word_end(text: &str, start: usize, mut end: usize, mut last_digit: bool) -> usize {
+fn word_end(
+    text: &str,
+    lex: &Lexicon,
+    start: usize,
+    mut end: usize,
+    mut last_digit: bool,
+) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits first: most words are nothing else.
@@ -411,27 +416,14 @@ fn word_end(text: &str, start: usize, mut end: usize, mut last_digit: bool) -> u
         end += d.len_utf8();
     }
     // A trailing period belongs to abbreviations and initials.
-    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end]) {
+    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end], lex) {
         end += 1;
     }
     end
 }
 
 /// Does `word` (without its period) take a trailing abbreviation period?
-fn takes_period(word: &str) -> bool {
-    // Titles with a period (`Sen.`) without it, and other abbreviations.
-    static STEMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        TITLES
-            .keys()
-            .filter_map(|t| t.strip_suffix('.'))
-            .chain(ABBREVIATIONS.iter().copied())
-            .collect()
-    });
-    const ABBREVIATIONS: &[&str] = &[
-        "Jr", "Sr", "St", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct",
-        "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Dept",
-        "Univ", "Gov", "Govs", "Sens", "Reps", "approx", "etc", "e.g", "i.e", "a.m", "p.m",
-    ];
+fn takes_period(word: &str, lex: &Lexicon) -> bool {
     let mut chars = word.chars();
     let first = chars.next();
     // Initials: "J." and dotted acronyms "U.S." "D.C.".
@@ -441,7 +433,7 @@ fn takes_period(word: &str) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    STEMS.contains(word)
+    lex.is_abbreviation(word)
 }
 
 /// Marks each token with its sentence; returns the ranges of sentences and
@@ -520,7 +512,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        let t = Text::new(text);
+        let t = Text::english(text);
         (0..t.tokens.len()).map(|i| t.tok(i)).collect()
     }
 
@@ -589,7 +581,7 @@ mod tests {
 
     #[test]
     fn quote_marks_outside_words_are_mark_tokens() {
-        let t = Text::new("“Hi,” journalists’ ’90s");
+        let t = Text::english("“Hi,” journalists’ ’90s");
         let kinds: Vec<Kind> = t.tokens.iter().map(|t| t.kind).collect();
         assert_eq!(kinds[0], Kind::Mark('“'));
         assert_eq!(kinds[3], Kind::Mark('”'));
@@ -599,7 +591,7 @@ mod tests {
 
     #[test]
     fn sentences_end_after_closing_marks_and_not_after_titles() {
-        let t = Text::new(
+        let t = Text::english(
             "“In fact, we look in the mirror.” Putin said. Sen. Ted Cruz agreed.\nNext line",
         );
         let sents: Vec<String> = t

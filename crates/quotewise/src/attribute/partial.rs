@@ -61,8 +61,7 @@ pub(super) fn mixed_from_partial(t: &Text, cand: &mut Candidate) -> bool {
         return false;
     }
     let w = t.tok(v);
-    let verbish =
-        verb_at(t, v).is_some() || (w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w));
+    let verbish = verb_at(t, v).is_some() || (w.ends_with("ed") && !t.lex.roles.contains_key(w));
     if !verbish {
         return false;
     }

@@ -107,7 +107,7 @@ pub(super) fn reported(
         // reporting verb's preposition, to the clause's end.
         if t.is_word(n)
             && n < end
-            && crate::lexicon::reports_object_of(info.lemma, t.tok(n))
+            && t.lex.reports_object_of(info.lemma, t.tok(n))
             && t.is_word(n + 1)
             && !is_time_word(t.tok(n + 1))
         {
@@ -135,7 +135,7 @@ pub(super) fn reported(
         let quotes_follow = (n..=end).any(|k| {
             matches!(t.tokens[k].kind, Kind::Mark(c) if c != '’' && c != '\'') && !covered[k]
         });
-        let labeled = crate::lexicon::is_labeling(info.lemma) && quotes_follow;
+        let labeled = t.lex.is_labeling(info.lemma) && quotes_follow;
         // `conceded the situation is “deeply regrettable”`, `noted the
         // “allegations of …”`: a verb of saying whose complement holds
         // quoted words reports it, clause or not.
@@ -303,7 +303,7 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
                 // (`said he makes $41,000 a year and questioned how …`).
                 if seen >= 4 && w == "and" && t.is_word(k + 1) {
                     let w = t.tok(k + 1);
-                    let past = w.ends_with("ed") && !crate::lexicon::ROLES.contains_key(w);
+                    let past = w.ends_with("ed") && !t.lex.roles.contains_key(w);
                     if past || verb_at(t, k + 1).is_some_and(|(i, _)| !i.gerund && i.lemma != w) {
                         return k - 1;
                     }

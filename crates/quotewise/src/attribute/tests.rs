@@ -5,7 +5,7 @@ use super::*;
 use crate::marks::scan;
 
 fn directs(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<Method>)> {
-    let t = Text::new(text);
+    let t = Text::english(text);
     direct_quotes(&t, &scan(&t))
         .into_iter()
         .map(|c| {
@@ -175,7 +175,7 @@ tag!(
 #[test]
 fn transcript_lines_are_quotes() {
     let text = "PENCE: Well, look, this is serious business.\nWALLACE: If I may, sir.";
-    let t = Text::new(text);
+    let t = Text::english(text);
     let mut c = direct_quotes(&t, &scan(&t));
     transcripts(&t, &mut c);
     let got: Vec<(String, String)> = c
@@ -219,7 +219,7 @@ fn quoted_words_in_a_named_subjects_predicate_are_mixed() {
             "Americans are “right to be angry,” but hungry for what she calls “real solutions.”",
         ),
     ] {
-        let t = Text::new(text);
+        let t = Text::english(text);
         let mut c = direct_quotes(&t, &scan(&t));
         assert_eq!(c[0].kind, QuoteKind::Partial);
         assert!(mixed_from_partial(&t, &mut c[0]));
@@ -267,7 +267,7 @@ fn headline_credits_a_claim_to_a_person() {
         ("Breitbart News Daily: A World at War.\n\nWar came.", None),
     ];
     for (text, want) in cases {
-        let t = Text::new(text);
+        let t = Text::english(text);
         let mut cands = Vec::new();
         transcripts(&t, &mut cands);
         let got = cands.first().map(|c| {
@@ -281,7 +281,7 @@ fn headline_credits_a_claim_to_a_person() {
 }
 
 fn indirects(text: &str) -> Vec<(String, String, String)> {
-    let t = Text::new(text);
+    let t = Text::english(text);
     let d = direct_quotes(&t, &scan(&t));
     let mut covered = vec![false; t.tokens.len()];
     for c in d.iter().filter(|c| c.kind != QuoteKind::Partial) {

@@ -61,7 +61,7 @@ fn headline(t: &Text) -> Option<Candidate> {
     let para = t.paragraphs.first()?.clone();
     let colon = (para.start + 1..para.end.min(para.start + 6)).find(|&k| t.is_punct(k, ':'))?;
     if !(para.start..colon).all(|k| t.is_word(k) && !t.has(k, Flags::LOWER))
-        || (para.start..colon).any(|k| crate::lexicon::ORG_WORDS.contains_key(t.tok(k)))
+        || (para.start..colon).any(|k| t.lex.org_words.contains_key(t.tok(k)))
     {
         return None;
     }
