@@ -2,7 +2,7 @@
 //! `told`), found once after the text model is built, so the sieves ask
 //! `Text::verb` instead of probing the lexicon again.
 
-use crate::lexicon::{Flags, VerbInfo};
+use crate::lexicon::{Class, Flags, VerbInfo};
 use crate::text::Text;
 
 /// Finds every reporting verb of `t` and records it in the text model. A
@@ -52,12 +52,7 @@ fn find_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
         None => return None,
     };
     // A noun reading: "Health worries have dogged", "the claims are".
-    if i + 1 < t.tokens.len()
-        && t.is_word(i + 1)
-        && matches!(
-            t.tok(i + 1),
-            "have" | "has" | "are" | "were" | "is" | "was" | "will" | "would"
-        )
+    if i + 1 < t.tokens.len() && t.is_word(i + 1) && t.lex.is(Class::NounReadingNext, t.tok(i + 1))
     {
         return None;
     }
@@ -66,30 +61,7 @@ fn find_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
     let noun_form = word
         .strip_prefix(info.lemma)
         .is_some_and(|rest| rest.is_empty() || rest == "s");
-    let article = |k: usize| {
-        t.is_word(k)
-            && matches!(
-                t.tok(k),
-                "a" | "an"
-                    | "the"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "A"
-                    | "An"
-                    | "The"
-                    | "His"
-                    | "Her"
-                    | "Their"
-            )
-    };
+    let article = |k: usize| t.is_word(k) && t.lex.is(Class::NounDeterminer, t.tok(k));
     let adjective = |k: usize| {
         t.has(k, Flags::LOWER)
             && ["ed", "al", "ive", "ous", "ful", "ic", "ing"]

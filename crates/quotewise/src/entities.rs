@@ -3,6 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::lexicon::Class;
 use crate::mentions::{self, Mention};
 use crate::model::{EntityKind, Gender};
 use crate::text::{Text, Word};
@@ -285,8 +286,8 @@ fn org_word_after(t: &Text, b: usize) -> Option<EntityKind> {
     let word = t.tok(next);
     let mut chars = word.chars();
     let first = chars.next()?;
-    const COMPOUNDS: [&str; 4] = ["press", "news", "post", "times"];
-    if !first.is_lowercase() || t.lex.roles.contains_key(word) || COMPOUNDS.contains(&word) {
+    if !first.is_lowercase() || t.lex.roles.contains_key(word) || t.lex.is(Class::OrgCompound, word)
+    {
         return None;
     }
     let capitalised: String = first.to_uppercase().chain(chars).collect();

@@ -90,11 +90,113 @@ pub(crate) enum Class {
     Labeling,
     /// Abbreviations that take a period (`Jr.`, `Inc.`), without it.
     Abbreviation,
+    /// Verbs (lemmas) of appeal, with an object and an infinitive (`urged Congress to act`).
+    AppealVerb,
+    /// Words after a verb of saying that do not open a clause.
+    NotClauseOpener,
+    /// Articles, lower case.
+    Article,
+    /// Pronouns that open a bare clause (`noted she has pushed`).
+    ClauseSubject,
+    /// Objects of a reporting verb that are its addressees (`told reporters`, `told him`).
+    AddresseeObject,
+    /// Words that open an embedded question (`asked whether`).
+    QuestionComplementizer,
+    /// Forms of verbs that take the addressee as object (`told reporters`).
+    TellForm,
+    /// Verbs (lemmas) of intent and appeal whose content is an infinitive (`vowed to fight`).
+    InfinitiveReporting,
+    /// Reporting verbs (lemmas) whose object is what is reported (`denied any role`, `cited the report`); beyond the first line, mined from PolNeAR train.
+    ObjectReporting,
+    /// Contrastive conjunctions (`while`, `whereas`).
+    Contrast,
+    /// Prepositions before a second reporting verb that end the first content.
+    ReportCutPreposition,
+    /// Conjunctions that join a second clause (where a second report may start).
+    ClauseJoiner,
+    /// Coordinators `and`, `or`.
+    AndOr,
+    /// Words after a reporting verb that make its object no bare clause.
+    ObjectOrPreposition,
+    /// Words after a reporting verb that do not open its content (prepositions, comparatives).
+    NotContentOpener,
+    /// Words that open a reported question (`asked why`).
+    QuestionOpener,
+    /// Verbs (lemmas) of asking, whose content is a question.
+    Asking,
+    /// Parts of the day after a time word (`Monday morning`).
+    DayPart,
+    /// Capitalised words that open a sentence before its subject (`But`, `Meanwhile`).
+    SentenceOpener,
+    /// Words that cannot open a sentence subject.
+    NotSubject,
+    /// Function words that cannot be inside a generic description.
+    NotDescriptionWord,
+    /// Finite auxiliaries and modals.
+    FiniteAuxiliary,
+    /// Prepositions of a postmodifier (`director of …`).
+    PostmodifierPreposition,
+    /// Relative pronouns of a subject (`who`, `whose`).
+    RelativeSubjectPronoun,
+    /// Articles, in both cases.
+    ArticleAnyCase,
+    /// Irregular past tense forms.
+    IrregularPast,
+    /// Words that cannot end a subject phrase.
+    SubjectPhraseEnd,
+    /// Words that open a subordinate clause.
+    Subordinator,
+    /// Quantifiers that are a subject by themselves (`most said`, `others`).
+    QuantifierSubject,
+    /// Verbs (lemmas) whose past form is the base form (`read`, `put`).
+    SamePastForm,
+    /// Words before a mention that make it no subject of the verb (`by`, `after`).
+    SubjectBlocker,
+    /// Coordinators `and`, `but`.
+    AndBut,
+    /// Determiners of a generic subject (`the man`, `some officials`), in both cases.
+    GenericDeterminerAnyCase,
+    /// Words that may follow a generic speaker after its verb.
+    AfterGenericSpeaker,
+    /// Determiners of a generic speaker after its verb (`said the man`), lower case.
+    GenericDeterminer,
+    /// Words that open an adverbial after a tag (`said on Monday`, `said as …`).
+    AdverbialTailOpener,
+    /// Articles, capitalised.
+    ArticleCapital,
+    /// Words that open an adverbial phrase or clause at a sentence start.
+    AdverbialOpener,
+    /// Subject pronouns.
+    SubjectPronoun,
+    /// Words that open a time adverbial (`last week`, `in March`).
+    TimeAdverbialOpener,
+    /// Prepositions that open an adverbial.
+    AdverbialPreposition,
+    /// Days and deictic time words (`Monday`, `today`).
+    TimeWord,
+    /// The definite article, in both cases.
+    DefiniteArticle,
+    /// Relative pronouns (`who`, `which`).
+    RelativePronoun,
+    /// Capitalised words inside a title phrase (`Former`, `Vice`).
+    TitleWord,
+    /// Forms of `be`.
+    BeForm,
+    /// Words a generic `leader` description can stand for.
+    LeaderWord,
+    /// Words written with an elision apostrophe before them (`’tis`, `’em`).
+    ElidedWord,
+    /// Determiners after which a reporting-verb form is a noun (`a call for`).
+    NounDeterminer,
+    /// Words after which a reporting-verb form is a noun (`the claims are`).
+    NounReadingNext,
+    /// Lower-case words after a name that make a media or organisation compound (`press`).
+    OrgCompound,
 }
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 9] = [
+    const ALL: [Class; 60] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -104,6 +206,57 @@ impl Class {
         Class::AdverbSuffixName,
         Class::Labeling,
         Class::Abbreviation,
+        Class::AppealVerb,
+        Class::NotClauseOpener,
+        Class::Article,
+        Class::ClauseSubject,
+        Class::AddresseeObject,
+        Class::QuestionComplementizer,
+        Class::TellForm,
+        Class::InfinitiveReporting,
+        Class::ObjectReporting,
+        Class::Contrast,
+        Class::ReportCutPreposition,
+        Class::ClauseJoiner,
+        Class::AndOr,
+        Class::ObjectOrPreposition,
+        Class::NotContentOpener,
+        Class::QuestionOpener,
+        Class::Asking,
+        Class::DayPart,
+        Class::SentenceOpener,
+        Class::NotSubject,
+        Class::NotDescriptionWord,
+        Class::FiniteAuxiliary,
+        Class::PostmodifierPreposition,
+        Class::RelativeSubjectPronoun,
+        Class::ArticleAnyCase,
+        Class::IrregularPast,
+        Class::SubjectPhraseEnd,
+        Class::Subordinator,
+        Class::QuantifierSubject,
+        Class::SamePastForm,
+        Class::SubjectBlocker,
+        Class::AndBut,
+        Class::GenericDeterminerAnyCase,
+        Class::AfterGenericSpeaker,
+        Class::GenericDeterminer,
+        Class::AdverbialTailOpener,
+        Class::ArticleCapital,
+        Class::AdverbialOpener,
+        Class::SubjectPronoun,
+        Class::TimeAdverbialOpener,
+        Class::AdverbialPreposition,
+        Class::TimeWord,
+        Class::DefiniteArticle,
+        Class::RelativePronoun,
+        Class::TitleWord,
+        Class::BeForm,
+        Class::LeaderWord,
+        Class::ElidedWord,
+        Class::NounDeterminer,
+        Class::NounReadingNext,
+        Class::OrgCompound,
     ];
 
     /// The class's name in `classes.txt`.
@@ -118,6 +271,57 @@ impl Class {
             Class::AdverbSuffixName => "adverb_suffix_name",
             Class::Labeling => "labeling",
             Class::Abbreviation => "abbreviation",
+            Class::AppealVerb => "appeal_verb",
+            Class::NotClauseOpener => "not_clause_opener",
+            Class::Article => "article",
+            Class::ClauseSubject => "clause_subject",
+            Class::AddresseeObject => "addressee_object",
+            Class::QuestionComplementizer => "question_complementizer",
+            Class::TellForm => "tell_form",
+            Class::InfinitiveReporting => "infinitive_reporting",
+            Class::ObjectReporting => "object_reporting",
+            Class::Contrast => "contrast",
+            Class::ReportCutPreposition => "report_cut_preposition",
+            Class::ClauseJoiner => "clause_joiner",
+            Class::AndOr => "and_or",
+            Class::ObjectOrPreposition => "object_or_preposition",
+            Class::NotContentOpener => "not_content_opener",
+            Class::QuestionOpener => "question_opener",
+            Class::Asking => "asking",
+            Class::DayPart => "day_part",
+            Class::SentenceOpener => "sentence_opener",
+            Class::NotSubject => "not_subject",
+            Class::NotDescriptionWord => "not_description_word",
+            Class::FiniteAuxiliary => "finite_auxiliary",
+            Class::PostmodifierPreposition => "postmodifier_preposition",
+            Class::RelativeSubjectPronoun => "relative_subject_pronoun",
+            Class::ArticleAnyCase => "article_any_case",
+            Class::IrregularPast => "irregular_past",
+            Class::SubjectPhraseEnd => "subject_phrase_end",
+            Class::Subordinator => "subordinator",
+            Class::QuantifierSubject => "quantifier_subject",
+            Class::SamePastForm => "same_past_form",
+            Class::SubjectBlocker => "subject_blocker",
+            Class::AndBut => "and_but",
+            Class::GenericDeterminerAnyCase => "generic_determiner_any_case",
+            Class::AfterGenericSpeaker => "after_generic_speaker",
+            Class::GenericDeterminer => "generic_determiner",
+            Class::AdverbialTailOpener => "adverbial_tail_opener",
+            Class::ArticleCapital => "article_capital",
+            Class::AdverbialOpener => "adverbial_opener",
+            Class::SubjectPronoun => "subject_pronoun",
+            Class::TimeAdverbialOpener => "time_adverbial_opener",
+            Class::AdverbialPreposition => "adverbial_preposition",
+            Class::TimeWord => "time_word",
+            Class::DefiniteArticle => "definite_article",
+            Class::RelativePronoun => "relative_pronoun",
+            Class::TitleWord => "title_word",
+            Class::BeForm => "be_form",
+            Class::LeaderWord => "leader_word",
+            Class::ElidedWord => "elided_word",
+            Class::NounDeterminer => "noun_determiner",
+            Class::NounReadingNext => "noun_reading_next",
+            Class::OrgCompound => "org_compound",
         }
     }
 }
@@ -675,7 +879,8 @@ fn parse_pronouns(f: &DataFile) -> Result<HashMap<&'static str, Pronoun>, Error>
 /// `classes.txt`: class TAB words (space-separated), a class on one or more
 /// lines.
 fn parse_classes(f: &DataFile) -> Result<[HashSet<&'static str>; Class::ALL.len()], Error> {
-    let mut classes: [HashSet<&'static str>; Class::ALL.len()] = Default::default();
+    let mut classes: [HashSet<&'static str>; Class::ALL.len()] =
+        std::array::from_fn(|_| HashSet::default());
     for (n, line, f) in f.lines() {
         let c = f.columns(n, line, 2)?;
         let Some(class) = Class::ALL.iter().find(|k| k.name() == c[0]) else {

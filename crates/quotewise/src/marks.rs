@@ -13,6 +13,7 @@
 //! * A closing mark with no opening one opens at the start of its paragraph
 //!   (or after the last quote in it).
 
+use crate::lexicon::Class;
 use crate::text::{Kind, Text};
 
 /// One paragraph's part of a quoted span.
@@ -274,7 +275,7 @@ fn is_apostrophe_use(t: &Text, i: usize) -> bool {
     }
     // rock ’n’ roll, ’em, ’til
     let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-    if matches!(word.as_str(), "n" | "em" | "til" | "tis" | "cause") {
+    if t.lex.is(Class::ElidedWord, word.as_str()) {
         return true;
     }
     // the n’ of ’n’

@@ -1,7 +1,7 @@
 //! Mentions of people and organisations: proper names with their titles,
 //! pronouns, and descriptions (`the Russian leader`, `a senior official`).
 
-use crate::lexicon::{self, Flags, Pronoun};
+use crate::lexicon::{self, Class, Flags, Pronoun};
 use crate::model::Gender;
 use crate::text::{Kind, Text, Word};
 
@@ -108,11 +108,7 @@ pub(crate) fn contracted_be(word: &str) -> bool {
 
 /// Is word token `i` a form of "to be" (a passive before a verb)?
 pub(crate) fn is_be(t: &Text, i: usize) -> bool {
-    t.is_word(i)
-        && matches!(
-            t.tok(i),
-            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "Is" | "Was"
-        )
+    t.is_word(i) && t.lex.is(Class::BeForm, t.tok(i))
 }
 
 /// The reporting verb at token `i`, with its particle when it has one
@@ -129,10 +125,7 @@ fn is_name_word(t: &Text, i: usize) -> bool {
 
 fn is_title_word(t: &Text, i: usize) -> bool {
     t.has(i, Flags::TITLE | Flags::NATIONALITY | Flags::ROLE)
-        || matches!(
-            t.tok(i),
-            "Former" | "Vice" | "Presumptive" | "Democratic" | "Republican" | "GOP"
-        )
+        || t.lex.is(Class::TitleWord, t.tok(i))
 }
 
 /// The name starting at capitalised token `i`: `(first, last)` of the whole
@@ -260,7 +253,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
     };
     // A relative pronoun subject ("…, who said"): it stands for the name
     // before it, resolved later.
-    if matches!(w, "who" | "which") && end > floor {
+    if t.lex.is(Class::RelativePronoun, w) && end > floor {
         return Some(Mention::description(
             end,
             end,
@@ -298,7 +291,9 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         }
         // Determiner before an organisation name: "the White House".
         let mut m = name_mention(t, first, end)?;
-        if m.first > floor && matches!(t.tok(m.first - 1), "the" | "The") && t.is_word(m.first - 1)
+        if m.first > floor
+            && t.lex.is(Class::DefiniteArticle, t.tok(m.first - 1))
+            && t.is_word(m.first - 1)
         {
             m.first -= 1;
         }

@@ -5,6 +5,7 @@
 
 use crate::attribute::Candidate;
 use crate::entities::Entities;
+use crate::lexicon::Class;
 use crate::lexicon::Lexicon;
 
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
@@ -25,20 +26,6 @@ const UNRESOLVED: Resolved = Resolved {
     entity: None,
     resolution: Resolution::Unresolved,
 };
-
-/// Words that a generic "leader" description can stand for.
-const LEADER_TITLES: &[&str] = &[
-    "president",
-    "prime",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "leader",
-    "chairman",
-    "head",
-    "minister",
-];
 
 #[derive(Clone, Copy, Debug)]
 enum Event {
@@ -235,7 +222,7 @@ fn resolve_mention(
                         && cl
                             .descriptors
                             .iter()
-                            .any(|x| LEADER_TITLES.contains(&x.as_str()))
+                            .any(|x| t.lex.is(Class::LeaderWord, x.as_str()))
                     {
                         score += 1;
                     } else if let Some(place) = place {

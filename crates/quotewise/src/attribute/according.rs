@@ -50,11 +50,11 @@ pub(super) fn according_to(
         let end = content_end(t, range.clone());
         let verb_goes_on = t.is_punct(m.last + 1, ',')
             && t.is_word(m.last + 2)
-            && is_finite_verb(t.tok(m.last + 2))
+            && is_finite_verb(t.lex, t.tok(m.last + 2))
             && words_in(t, m.last + 2, end) >= 2;
         if verb_goes_on
             && a < i - 1
-            && !(a..i - 1).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)))
+            && !(a..i - 1).any(|k| t.is_word(k) && is_finite_verb(t.lex, t.tok(k)))
         {
             vec![(a, i - 2), (m.last + 2, end)]
         } else {

@@ -4,29 +4,18 @@
 use super::subjects::is_finite_verb;
 use super::window::is_time_word;
 use crate::lexicon::VerbInfo;
+use crate::lexicon::{Class, Lexicon};
 use crate::mentions::mention_starting_at;
 use crate::text::{Kind, Text};
 
 /// `urged Congress to act`: the `to` after the object of a verb of appeal,
 /// else `n`.
 pub(super) fn infinitive_after_object(t: &Text, n: usize, end: usize, lemma: &str) -> usize {
-    const APPEAL: &[&str] = &[
-        "urge",
-        "ask",
-        "encourage",
-        "tell",
-        "warn",
-        "call",
-        "press",
-        "push",
-        "order",
-        "invite",
-        "challenge",
-        "exhort",
-    ];
     match mention_starting_at(t, n, end + 1) {
         Some(m)
-            if APPEAL.contains(&lemma) && t.is_word(m.last + 1) && t.tok(m.last + 1) == "to" =>
+            if t.lex.is(Class::AppealVerb, lemma)
+                && t.is_word(m.last + 1)
+                && t.tok(m.last + 1) == "to" =>
         {
             m.last + 1
         }
@@ -38,127 +27,17 @@ pub(super) fn infinitive_after_object(t: &Text, n: usize, end: usize, lemma: &st
 /// `cited the report`, `polls show a tight race`). Beyond the first list,
 /// the lemmas whose object begins an annotated content at least 35% of
 /// the times a noun phrase follows them in the PolNeAR training articles.
-pub(super) fn takes_object(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "deny"
-            | "endorse"
-            | "oppose"
-            | "support"
-            | "back"
-            | "reject"
-            | "dismiss"
-            | "criticize"
-            | "criticise"
-            | "praise"
-            | "condemn"
-            | "blame"
-            | "defend"
-            | "question"
-            | "dispute"
-            | "accuse"
-            | "attack"
-            | "slam"
-            | "blast"
-            | "welcome"
-            | "applaud"
-            | "hail"
-            | "tout"
-            | "announce"
-            | "propose"
-            | "recommend"
-            | "demand"
-            | "predict"
-            | "acknowledge"
-            | "admit"
-            | "confirm"
-            | "reveal"
-            | "describe"
-            | "call"
-            // mined from train
-            | "note"
-            | "mock"
-            | "reference"
-            | "cite"
-            | "mention"
-            | "denounce"
-            | "emphasize"
-            | "argue"
-            | "suggest"
-            | "repeat"
-            | "urge"
-            | "reiterate"
-            | "show"
-            | "express"
-            | "prefer"
-            | "hope"
-            | "charge"
-            | "recall"
-            | "fear"
-            | "explain"
-            | "promise"
-            | "claim"
-            | "thank"
-            | "seek"
-            | "declare"
-            | "post"
-    )
+pub(super) fn takes_object(lex: &Lexicon, lemma: &str) -> bool {
+    lex.is(Class::ObjectReporting, lemma)
 }
 
 /// Verbs of intent and appeal whose content is an infinitive.
-pub(super) fn takes_infinitive(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "vow"
-            | "promise"
-            | "pledge"
-            | "threaten"
-            | "refuse"
-            | "decline"
-            | "agree"
-            | "offer"
-            | "plan"
-            | "intend"
-            | "seek"
-            | "want"
-            | "hope"
-            | "expect"
-            | "urge"
-            | "ask"
-            | "encourage"
-            | "tell"
-            | "warn"
-            | "call"
-            | "press"
-            | "push"
-            | "order"
-            | "invite"
-            | "challenge"
-            | "exhort"
-            | "demand"
-            | "propose"
-            | "vote"
-    )
+pub(super) fn takes_infinitive(lex: &Lexicon, lemma: &str) -> bool {
+    lex.is(Class::InfinitiveReporting, lemma)
 }
 
-pub(super) fn is_tell(word: &str) -> bool {
-    matches!(
-        word,
-        "told"
-            | "tells"
-            | "tell"
-            | "telling"
-            | "warned"
-            | "assured"
-            | "reminded"
-            | "informed"
-            | "advised"
-            | "promised"
-            | "asked"
-            | "asks"
-            | "ask"
-            | "asking"
-    )
+pub(super) fn is_tell(lex: &Lexicon, word: &str) -> bool {
+    lex.is(Class::TellForm, word)
 }
 
 /// Skips the object of `told`: `told Rosiah 24 that`, `told reporters on Friday that`;
@@ -167,7 +46,7 @@ pub(super) fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     let mut j = n;
     while j <= end && j < n + 8 {
         // `asked the students if they …`
-        let question = asks && t.is_word(j) && matches!(t.tok(j), "if" | "whether");
+        let question = asks && t.is_word(j) && t.lex.is(Class::QuestionComplementizer, t.tok(j));
         if t.is_word(j) && t.tok(j) == "that" || question || t.is_punct(j, ':') {
             return j;
         }
@@ -184,23 +63,7 @@ pub(super) fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     // No "that": the object is one short phrase ("told CNN the plan failed").
     match mention_starting_at(t, n, end + 1) {
         Some(m) => m.last + 1,
-        None if t.is_word(n)
-            && matches!(
-                t.tok(n),
-                "reporters"
-                    | "journalists"
-                    | "him"
-                    | "her"
-                    | "them"
-                    | "me"
-                    | "us"
-                    | "supporters"
-                    | "voters"
-                    | "CNN"
-            ) =>
-        {
-            n + 1
-        }
+        None if t.is_word(n) && t.lex.is(Class::AddresseeObject, t.tok(n)) => n + 1,
         None => n,
     }
 }
@@ -213,7 +76,7 @@ pub(super) fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
     let w = t.tok(n);
     // A subject pronoun starts a clause after any reporting verb
     // (`noted she has pushed`).
-    if matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there") {
+    if t.lex.is(Class::ClauseSubject, w) {
         return true;
     }
     if !info.bare {
@@ -222,68 +85,11 @@ pub(super) fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
     // Verbs of saying and thinking take a clause, not an object: anything
     // but a preposition or a pro-form starts one (`said witnesses saw`);
     // an article only when a finite verb follows (`said the plan was`).
-    const NOT_CLAUSE: &[&str] = &[
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "about",
-        "from",
-        "by",
-        "into",
-        "so",
-        "nothing",
-        "something",
-        "anything",
-        "much",
-        "little",
-        "yes",
-        "no",
-        "hello",
-        "goodbye",
-        "more",
-        "less",
-        "as",
-        "than",
-        "and",
-        "or",
-        "but",
-        "otherwise",
-        "differently",
-        "publicly",
-        "privately",
-        "repeatedly",
-        "earlier",
-        "later",
-        "recently",
-        "last",
-        "next",
-        "this",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "if",
-        "because",
-        "since",
-        "though",
-        "although",
-        "what",
-        "how",
-        "why",
-        "who",
-        "which",
-        "whether",
-    ];
-    if matches!(w, "the" | "a" | "an") {
+    if t.lex.is(Class::Article, w) {
         // "said" takes a clause even without a finite auxiliary after the
         // noun phrase ("said the recent spate of shootings demands …").
         return info.lemma == "say" && (n..n + 5).all(|k| k < t.tokens.len() && t.is_word(k))
-            || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.tok(k)));
+            || (n + 1..n + 9).any(|k| t.is_word(k) && is_finite_verb(t.lex, t.tok(k)));
     }
     // `said Sanders’ attack was …`: a plural possessive's apostrophe is
     // a mark token glued to the name, not the name's end.
@@ -292,8 +98,8 @@ pub(super) fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
         && matches!(t.tokens[n + 1].kind, Kind::Mark('’' | '\''))
         && t.tokens[n + 1].start == t.tokens[n].end;
     let lone_name = t.is_capitalized(n) && !t.is_word(n + 1) && !possessive;
-    if is_time_word(w) {
+    if is_time_word(t.lex, w) {
         return false;
     }
-    !NOT_CLAUSE.contains(&w) && !lone_name
+    !t.lex.is(Class::NotClauseOpener, w) && !lone_name
 }

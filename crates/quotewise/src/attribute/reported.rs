@@ -11,6 +11,7 @@ use super::window::{
     tail_is_adverbial, touches, words_in,
 };
 use super::{Candidate, MAX_REACH};
+use crate::lexicon::Class;
 use crate::mentions::{is_be, mention_starting_at, verb_at, Mention};
 use crate::model::{Method, QuoteKind};
 use crate::text::{Kind, Text};
@@ -85,15 +86,15 @@ pub(super) fn reported(
         }
         // `X said (that) …`
         let mut n = cue_end + 1;
-        if is_tell(t.tok(i)) {
+        if is_tell(t.lex, t.tok(i)) {
             n = skip_object(t, n, end, info.lemma == "ask");
         }
         n = skip_adverbial(t, n, end);
         // `said Thursday (night) he would leave`: a weekday, then a bare
         // clause.
-        if n < end && t.is_word(n) && is_time_word(t.tok(n)) {
+        if n < end && t.is_word(n) && is_time_word(t.lex, t.tok(n)) {
             let mut k = n + 1;
-            if t.is_word(k) && matches!(t.tok(k), "morning" | "afternoon" | "evening" | "night") {
+            if t.is_word(k) && t.lex.is(Class::DayPart, t.tok(k)) {
                 k += 1;
             }
             if k <= end && starts_clause(t, k, info) {
@@ -109,7 +110,7 @@ pub(super) fn reported(
             && n < end
             && t.lex.reports_object_of(info.lemma, t.tok(n))
             && t.is_word(n + 1)
-            && !is_time_word(t.tok(n + 1))
+            && !is_time_word(t.lex, t.tok(n + 1))
         {
             let a = n + 1;
             let stop = (a..=end)
@@ -124,12 +125,9 @@ pub(super) fn reported(
         let colon = t.is_punct(n, ':');
         let clause = starts_clause(t, n, info);
         // `asked whether …`, `urged Congress to …`
-        let question = matches!(info.lemma, "ask" | "wonder" | "question")
+        let question = t.lex.is(Class::Asking, info.lemma)
             && t.is_word(n)
-            && matches!(
-                t.tok(n),
-                "whether" | "if" | "why" | "how" | "what" | "when" | "about"
-            );
+            && t.lex.is(Class::QuestionOpener, t.tok(n));
         // `called it a “disgrace”`: quoted words in the object of a
         // labelling verb.
         let quotes_follow = (n..=end).any(|k| {
@@ -143,55 +141,20 @@ pub(super) fn reported(
             && quotes_follow
             && !info.gerund
             && (t.is_word(n) || matches!(t.tokens[n].kind, Kind::Mark(_)))
-            && !matches!(
-                t.tok(n),
-                "to" | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "by"
-                    | "of"
-                    | "as"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "about"
-                    | "into"
-                    | "over"
-                    | "since"
-                    | "while"
-                    | "when"
-                    | "if"
-                    | "because"
-                    | "than"
-                    | "like"
-            );
+            && !t.lex.is(Class::NotContentOpener, t.tok(n));
         // `vowed to bring back jobs`, `urged Congress to act`: an
         // infinitive of intent or appeal.
-        if takes_infinitive(info.lemma) && !(that || colon) && !(t.is_word(n) && t.tok(n) == "to") {
+        if takes_infinitive(t.lex, info.lemma)
+            && !(that || colon)
+            && !(t.is_word(n) && t.tok(n) == "to")
+        {
             n = infinitive_after_object(t, n, end, info.lemma);
         }
         // `denied any involvement`, `endorsed Trump`: a stance verb's object.
         let object = !(that || colon)
-            && takes_object(info.lemma)
+            && takes_object(t.lex, info.lemma)
             && t.is_word(n)
-            && !(matches!(
-                t.tok(n),
-                "to" | "that"
-                    | "it"
-                    | "him"
-                    | "her"
-                    | "them"
-                    | "this"
-                    | "on"
-                    | "in"
-                    | "at"
-                    | "for"
-                    | "by"
-                    | "with"
-            ) || is_time_word(t.tok(n)))
+            && !(t.lex.is(Class::ObjectOrPreposition, t.tok(n)) || is_time_word(t.lex, t.tok(n)))
             && !covered[n];
         if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
             // The object runs to a semicolon, or to a comma that does not
@@ -201,7 +164,7 @@ pub(super) fn reported(
                 (k + 1..=end)
                     .take(6)
                     .take_while(|&j| !t.is_punct(j, ','))
-                    .any(|j| t.is_word(j) && matches!(t.tok(j), "and" | "or"))
+                    .any(|j| t.is_word(j) && t.lex.is(Class::AndOr, t.tok(j)))
                     || (k + 1..=end).take(4).any(|j| t.is_punct(j, ','))
             };
             let stop = (n..=end)
@@ -212,7 +175,7 @@ pub(super) fn reported(
                 return Some(reported_candidate((n, stop), (i, cue_end), m));
             }
         }
-        let infinitive = takes_infinitive(info.lemma)
+        let infinitive = takes_infinitive(t.lex, info.lemma)
             && t.is_word(n)
             && t.tok(n) == "to"
             && t.is_word(n + 1)
@@ -321,10 +284,8 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
                 let w = t.tok(c);
                 // keep a closing mark that hugs the comma: `another," and he`
                 let cut = if c > k + 1 { c - 1 } else { k - 1 };
-                if matches!(
-                    w,
-                    "but" | "and" | "while" | "although" | "though" | "yet" | "as"
-                ) && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
+                if t.lex.is(Class::ClauseJoiner, w)
+                    && (c + 1..(c + 6).min(b)).any(|v| speech_verb(t, v).is_some())
                 {
                     return cut;
                 }
@@ -334,8 +295,8 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
                     && seen >= 4
                     && ((w.ends_with("ing")
                         && w.len() > 5
-                        && !matches!(w, "including" | "according" | "during"))
-                        || matches!(w, "while" | "whereas"))
+                        && !t.lex.is(Class::ReportCutPreposition, w))
+                        || t.lex.is(Class::Contrast, w))
                 {
                     return cut;
                 }

@@ -4,6 +4,7 @@
 use super::tag_after::speech_verb;
 use super::window::{sentence_start, skip_adverbs_back};
 use crate::lexicon::Flags;
+use crate::lexicon::{Class, Lexicon};
 use crate::mentions::MentionKind;
 use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at, Mention};
 use crate::text::{Kind, Text};
@@ -11,31 +12,7 @@ use crate::text::{Kind, Text};
 /// `the book`, `the ad’s narrator`, `a narrator in the Clinton ad` right
 /// before a speech verb: a description of a speaker the lexicon does not know.
 pub(super) fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
-    if !t.is_word(j)
-        || !matches!(
-            t.tok(j),
-            "the"
-                | "The"
-                | "a"
-                | "A"
-                | "an"
-                | "An"
-                | "his"
-                | "His"
-                | "her"
-                | "Her"
-                | "their"
-                | "Their"
-                | "one"
-                | "One"
-                | "another"
-                | "Another"
-                | "two"
-                | "Two"
-                | "some"
-                | "Some"
-        )
-    {
+    if !t.is_word(j) || !t.lex.is(Class::GenericDeterminerAnyCase, t.tok(j)) {
         return None;
     }
     let mut k = j + 1;
@@ -86,12 +63,11 @@ pub(super) fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Opti
         return mention_ending_at(t, s - 1, floor);
     }
     // "The president noted …, and added:": the subject of the sentence.
-    let coordinated = t.is_word(s - 1) && matches!(t.tok(s - 1), "and" | "but") && s - 1 > floor;
+    let coordinated = t.is_word(s - 1) && t.lex.is(Class::AndBut, t.tok(s - 1)) && s - 1 > floor;
     if gerund || coordinated {
         let lead = coordinated
             || t.is_punct(s - 1, ',')
-            || (t.is_word(s - 1)
-                && matches!(t.tok(s - 1), "by" | "after" | "before" | "while" | "when"));
+            || (t.is_word(s - 1) && t.lex.is(Class::SubjectBlocker, t.tok(s - 1)));
         if !lead {
             return None;
         }
@@ -140,19 +116,14 @@ pub(super) fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Opti
 /// it, so it is a noun. (Only with an article: `Grassley and Leahy say`
 /// has a singular last name and a plural subject.)
 pub(super) fn noun_use(t: &Text, m: &Mention, v: usize) -> bool {
-    let article =
-        |k: usize| t.is_word(k) && matches!(t.tok(k), "a" | "an" | "the" | "A" | "An" | "The");
+    let article = |k: usize| t.is_word(k) && t.lex.is(Class::ArticleAnyCase, t.tok(k));
     let singular_with_article = match m.kind {
         MentionKind::Name => m.first > 0 && article(m.first - 1) && !t.tok(m.last).ends_with('s'),
         MentionKind::Description { plural, .. } => !plural && article(m.first),
         MentionKind::Pronoun(_) => false,
     };
     let base = verb_at(t, v).is_some_and(|(info, _)| {
-        t.tok(v).eq_ignore_ascii_case(info.lemma)
-            && !matches!(
-                info.lemma,
-                "read" | "put" | "set" | "let" | "cut" | "broadcast" | "forecast"
-            )
+        t.tok(v).eq_ignore_ascii_case(info.lemma) && !t.lex.is(Class::SamePastForm, info.lemma)
     });
     singular_with_article && base
 }
@@ -162,57 +133,6 @@ pub(super) fn noun_use(t: &Text, m: &Mention, v: usize) -> bool {
 /// before the reporting verb has that phrase as its subject, whatever its
 /// words. `k` is the phrase's last token.
 fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
-    const OPENERS: &[&str] = &["But", "And", "So", "Yet", "Still", "Now", "Meanwhile"];
-    const NOT_SUBJECT: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "after",
-        "before",
-        "during",
-        "when",
-        "while",
-        "if",
-        "as",
-        "since",
-        "because",
-        "although",
-        "though",
-        "asked",
-        "speaking",
-        "there",
-        "here",
-        "it",
-        "this",
-        "that",
-        "what",
-        "how",
-        "why",
-        "where",
-        "today",
-        "yesterday",
-        "last",
-        "earlier",
-        "later",
-        "and",
-        "but",
-        "or",
-        "which",
-        "who",
-        "whom",
-        "then",
-        "so",
-        "not",
-        "to",
-        "than",
-        "like",
-        "including",
-        "such",
-    ];
     // The sentence's start, or the clause's after a comma (`…, fundraising
     // documents show`).
     let start = sentence_start(t, k).max(floor);
@@ -224,29 +144,24 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     while s < k && matches!(t.tokens[s].kind, Kind::Mark(_)) {
         s += 1;
     }
-    while s < k && t.is_word(s) && OPENERS.contains(&t.tok(s)) {
+    while s < k && t.is_word(s) && t.lex.is(Class::SentenceOpener, t.tok(s)) {
         s += 1;
     }
     // Two to twelve tokens, words and possessive marks only, no verb; or
     // one quantifier standing for people (`most said`, `Many say`).
     let quantifier = k == s
         && t.is_word(s)
-        && matches!(
+        && t.lex.is(
+            Class::QuantifierSubject,
             crate::text::lower_word(t.tok(s)).as_str(),
-            "most"
-                | "many"
-                | "some"
-                | "others"
-                | "several"
-                | "few"
-                | "half"
-                | "someone"
-                | "everyone"
         );
     if k < s + 1 && !quantifier
         || k > s + 11
         || !t.is_word(s)
-        || NOT_SUBJECT.iter().any(|w| w.eq_ignore_ascii_case(t.tok(s)))
+        || t.lex.is(
+            Class::NotSubject,
+            crate::text::lower_word(t.tok(s)).as_str(),
+        )
     {
         return None;
     }
@@ -254,22 +169,15 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         Kind::Word => {
             let w = t.tok(i);
             verb_at(t, i).is_none()
-                && !is_finite_verb(w)
-                && !matches!(
-                    w,
-                    "that" | "who" | "which" | "whom" | "when" | "where" | "if"
-                )
+                && !is_finite_verb(t.lex, w)
+                && !t.lex.is(Class::Subordinator, w)
                 && !w.ends_with("ed")
         }
         Kind::Mark('’' | '\'') => i > s && t.tokens[i - 1].end == t.tokens[i].start,
         _ => false,
     });
     // The head is a noun: not a function word.
-    let head_ok = t.is_word(k)
-        && !matches!(
-            t.tok(k),
-            "of" | "for" | "with" | "and" | "or" | "but" | "the" | "a" | "an" | "to" | "in"
-        );
+    let head_ok = t.is_word(k) && !t.lex.is(Class::SubjectPhraseEnd, t.tok(k));
     (ok && head_ok).then(|| {
         Mention::description(
             s,
@@ -293,63 +201,15 @@ fn plausible_subject(t: &Text, m: &Mention) -> bool {
         && (t.is_punct(next + 1, ',')
             || verb_at(t, next).is_none()
                 && !t.has(next, Flags::ADVERB_AUX)
-                && !is_finite_verb(t.tok(next))
-                && !is_past_tense(t.tok(next)));
+                && !is_finite_verb(t.lex, t.tok(next))
+                && !is_past_tense(t.lex, t.tok(next)));
     !(lone && adverbial)
 }
 
 /// A past-tense verb (`Trump went after Bush, calling him …`): a regular
 /// `-ed` form or a common irregular one.
-fn is_past_tense(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed"))
-        || matches!(
-            w,
-            "went"
-                | "took"
-                | "made"
-                | "got"
-                | "gave"
-                | "came"
-                | "met"
-                | "held"
-                | "left"
-                | "won"
-                | "lost"
-                | "spent"
-                | "sent"
-                | "kept"
-                | "brought"
-                | "began"
-                | "became"
-                | "ran"
-                | "saw"
-                | "stood"
-                | "spoke"
-                | "wrote"
-                | "told"
-                | "said"
-                | "thought"
-                | "found"
-                | "led"
-                | "paid"
-                | "heard"
-                | "felt"
-                | "fought"
-                | "built"
-                | "broke"
-                | "chose"
-                | "drew"
-                | "fell"
-                | "grew"
-                | "rose"
-                | "struck"
-                | "threw"
-                | "sold"
-                | "sought"
-                | "taught"
-                | "caught"
-                | "bought"
-        )
+fn is_past_tense(lex: &Lexicon, w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || lex.is(Class::IrregularPast, w)
 }
 
 /// `the announcer said`, `a doctor had typed`: a determiner and up to three
@@ -358,16 +218,12 @@ fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let lo = k.saturating_sub(3).max(floor);
     let det = (lo..k)
         .rev()
-        .find(|&i| t.is_word(i) && matches!(t.tok(i), "the" | "The" | "a" | "A" | "an" | "An"))?;
-    const FUNCTION: &[&str] = &[
-        "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "that",
-        "this", "than", "as", "into", "about", "over", "after", "before", "not", "also",
-    ];
+        .find(|&i| t.is_word(i) && t.lex.is(Class::ArticleAnyCase, t.tok(i)))?;
     let words_ok = (det + 1..=k).all(|i| {
         t.is_word(i)
             && !t.is_capitalized(i)
             && verb_at(t, i).is_none()
-            && !FUNCTION.contains(&t.tok(i))
+            && !t.lex.is(Class::NotDescriptionWord, t.tok(i))
             && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
     });
     words_ok.then(|| {
@@ -391,10 +247,10 @@ fn relative_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let r = (lo..k)
         .rev()
         .take_while(|&i| t.is_word(i) || t.is_punct(i, '-'))
-        .find(|&i| matches!(t.tok(i), "who" | "whose"))?;
+        .find(|&i| t.lex.is(Class::RelativeSubjectPronoun, t.tok(i)))?;
     let has_verb = (r + 1..=k).any(|i| {
         let w = t.tok(i);
-        is_finite_verb(w) || is_past_tense(w)
+        is_finite_verb(t.lex, w) || is_past_tense(t.lex, w)
     });
     if !has_verb || !t.is_word(r - 1) {
         return None;
@@ -443,10 +299,7 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         if !t.is_word(p) {
             return None;
         }
-        if matches!(
-            t.tok(p),
-            "of" | "on" | "for" | "in" | "at" | "from" | "with"
-        ) {
+        if t.lex.is(Class::PostmodifierPreposition, t.tok(p)) {
             if let Some(m) = mention_ending_at(t, p - 1, floor) {
                 return Some(m);
             }
@@ -457,33 +310,6 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
 
 /// A rough test for a finite verb form after a noun phrase
 /// (`the plan was`, `a deal would`): auxiliaries and modals.
-pub(super) fn is_finite_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "must"
-            | "has"
-            | "have"
-            | "had"
-            | "may"
-            | "might"
-            | "did"
-            | "does"
-            | "do"
-            | "isn’t"
-            | "wasn’t"
-            | "won’t"
-            | "wouldn’t"
-            | "isn't"
-            | "wasn't"
-            | "won't"
-            | "wouldn't"
-    )
+pub(super) fn is_finite_verb(lex: &Lexicon, word: &str) -> bool {
+    lex.is(Class::FiniteAuxiliary, word)
 }

@@ -4,6 +4,7 @@
 use super::subjects::{generic_subject, noun_use};
 use super::window::{is_dash, is_time_word, sentence_end, skip_adverbs, tail_is_adverbial};
 use super::Tag;
+use crate::lexicon::Class;
 use crate::lexicon::VerbInfo;
 use crate::mentions::MentionKind;
 use crate::mentions::{is_be, mention_starting_at, verb_at, Mention};
@@ -51,33 +52,8 @@ fn starts_adverbial_tail(t: &Text, k: usize) -> bool {
         Some(Kind::Punct(',' | '.' | ';' | '!' | '?' | '—' | '–' | '(')) => true,
         Some(Kind::Word) => {
             let w = t.tok(k);
-            matches!(
-                w,
-                "as" | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "during"
-                    | "with"
-                    | "from"
-                    | "for"
-                    | "about"
-                    | "since"
-                    | "because"
-                    | "though"
-                    | "although"
-                    | "again"
-                    | "later"
-                    | "then"
-                    | "too"
-                    | "last"
-                    | "this"
-                    | "recently"
-                    | "earlier"
-            ) || is_time_word(w)
+            t.lex.is(Class::AdverbialTailOpener, w)
+                || is_time_word(t.lex, w)
                 || (w.ends_with("ly") && w.len() > 4)
         }
         _ => false,
@@ -148,9 +124,9 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
 /// `says the ad’s narrator`: up to seven words to the next punctuation.
 fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     if !t.is_word(j)
-        || !matches!(
+        || !t.lex.is(
+            Class::GenericDeterminer,
             crate::text::lower_word(t.tok(j)).as_str(),
-            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "their" | "two" | "some"
         )
     {
         return None;
@@ -159,10 +135,7 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     while k + 1 < limit
         && k < j + 7
         && t.is_word(k + 1)
-        && !matches!(
-            t.tok(k + 1),
-            "who" | "which" | "that" | "and" | "in" | "on" | "at" | "as"
-        )
+        && !t.lex.is(Class::AfterGenericSpeaker, t.tok(k + 1))
     {
         k += 1;
     }
@@ -193,12 +166,7 @@ pub(super) fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
     }
     // "a spokesman for committee Democrats said": a short prepositional
     // phrase running into a speech verb.
-    if t.is_word(k)
-        && matches!(
-            t.tok(k),
-            "of" | "for" | "at" | "with" | "from" | "in" | "on"
-        )
-    {
+    if t.is_word(k) && t.lex.is(Class::PostmodifierPreposition, t.tok(k)) {
         if let Some(v) = (k + 1..limit.min(k + 8))
             .take_while(|&i| t.is_word(i))
             .find(|&i| speech_verb(t, i).is_some())

@@ -50,7 +50,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             let named_after = mention_starting_at(t, cue_end + 1, open);
             let reachable = colon
                 || v == k
-                || is_tell(t.tok(v))
+                || is_tell(t.lex, t.tok(v))
                 || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
             if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
                 let speaker = subject_of(t, v, floor, info.gerund).or(named_after);

@@ -3,6 +3,7 @@
 
 use super::window::words_in;
 use super::Candidate;
+use crate::lexicon::Class;
 use crate::lexicon::Flags;
 use crate::mentions::mention_ending_at;
 use crate::mentions::MentionKind;
@@ -65,7 +66,7 @@ fn headline(t: &Text) -> Option<Candidate> {
     {
         return None;
     }
-    if matches!(t.tok(para.start), "The" | "A" | "An") {
+    if t.lex.is(Class::ArticleCapital, t.tok(para.start)) {
         return None;
     }
     // A lone word must be a noun or name the text uses again (`Poll:`,

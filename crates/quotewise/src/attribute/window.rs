@@ -2,6 +2,7 @@
 //! dashes, adverbs and adverbials to step over, word counts.
 
 use crate::lexicon::Flags;
+use crate::lexicon::{Class, Lexicon};
 use crate::mentions::verb_at;
 use crate::text::{Kind, Text};
 
@@ -79,21 +80,8 @@ pub(super) fn touches(covered: &[bool], a: usize, b: usize) -> bool {
 }
 
 /// Weekdays and `today`-like words: adverbials, never a speaker or a clause.
-pub(super) fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "Sunday’s"
-    )
+pub(super) fn is_time_word(lex: &Lexicon, w: &str) -> bool {
+    lex.is(Class::TimeWord, w)
 }
 
 /// Is everything from `k` to the sentence end an adverbial after a tag
@@ -102,11 +90,7 @@ pub(super) fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let words = (k..end).filter(|&i| t.is_word(i)).count();
     // A prepositional phrase may run longer (`during his speech at the
     // event on Friday night in Des Moines`).
-    let prepositional = t.is_word(k)
-        && matches!(
-            t.tok(k),
-            "during" | "in" | "on" | "at" | "after" | "before" | "while" | "from"
-        );
+    let prepositional = t.is_word(k) && t.lex.is(Class::AdverbialPreposition, t.tok(k));
     let one_phrase = || !(k..end).any(|i| t.is_punct(i, ','));
     (words <= 8 || prepositional && words <= 16 && one_phrase())
         && !(k..end).any(|i| {
@@ -119,25 +103,17 @@ pub(super) fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
     let mut j = n;
     // `in a statement Thursday night they pulled …`: an adverbial opening
     // with a preposition runs to a subject pronoun, too.
-    let prepositional = t.is_word(n)
-        && matches!(
-            t.tok(n),
-            "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier"
-        );
+    let prepositional = t.is_word(n) && t.lex.is(Class::TimeAdverbialOpener, t.tok(n));
     let reach = if prepositional { 12 } else { 8 };
     while j <= end && j < n + reach {
         if t.is_word(j) && t.tok(j) == "that" {
             return j;
         }
         // Another report or clause: the adverbial has ended.
-        if t.is_word(j) && (matches!(t.tok(j), "but" | "and") || verb_at(t, j).is_some()) {
+        if t.is_word(j) && (t.lex.is(Class::AndBut, t.tok(j)) || verb_at(t, j).is_some()) {
             return n;
         }
-        if prepositional
-            && j > n + 1
-            && t.is_word(j)
-            && matches!(t.tok(j), "he" | "she" | "they" | "we" | "I" | "it")
-        {
+        if prepositional && j > n + 1 && t.is_word(j) && t.lex.is(Class::SubjectPronoun, t.tok(j)) {
             return j;
         }
         if !t.is_word(j) && !t.is_punct(j, ',') {
@@ -152,39 +128,8 @@ pub(super) fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
 /// event in New York, …`): an adverbial, not reported content?
 pub(super) fn opens_adverbial(t: &Text, a: usize) -> bool {
     t.is_word(a)
-        && matches!(
+        && t.lex.is(
+            Class::AdverbialOpener,
             crate::text::lower_word(t.tok(a)).as_str(),
-            "at" | "in"
-                | "on"
-                | "after"
-                | "before"
-                | "during"
-                | "while"
-                | "when"
-                | "since"
-                | "as"
-                | "with"
-                | "without"
-                | "for"
-                | "from"
-                | "by"
-                | "under"
-                | "over"
-                | "despite"
-                | "although"
-                | "though"
-                | "if"
-                | "because"
-                | "asked"
-                | "speaking"
-                | "according"
-                | "unlike"
-                | "like"
-                | "following"
-                | "amid"
-                | "among"
-                | "until"
-                | "to"
-                | "of"
         )
 }
