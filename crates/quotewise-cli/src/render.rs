@@ -111,7 +111,7 @@ fn listing(doc: &Document) -> String {
 /// `gazetteer id (link method)` of an entity linked to the gazetteer.
 fn gazetteer_link(entity: &Entity) -> Option<String> {
     let id = entity.gazetteer_id.as_deref()?;
-    Some(match entity.link.as_deref() {
+    Some(match entity.link {
         Some(method) => format!("{id} ({method})"),
         None => id.to_string(),
     })

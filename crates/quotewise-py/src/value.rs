@@ -106,13 +106,7 @@ pub struct PySpan(pub Span);
 value_class!(PySpan, "span", {
     #[new]
     fn new(start: usize, end: usize, char_start: usize, char_end: usize, text: String) -> Self {
-        PySpan(Span {
-            start,
-            end,
-            char_start,
-            char_end,
-            text,
-        })
+        PySpan(Span::new(start, end, char_start, char_end, text))
     }
 
     /// Char offset of the first char: ``text[span.char_start:span.char_end]`` is the span.
@@ -330,10 +324,7 @@ value_class!(PyEntity, "entity", {
     /// ``male`` or ``female`` where pronouns or honorifics show it, else ``None``.
     #[getter]
     fn gender(&self) -> Option<&'static str> {
-        self.0.gender.map(|g| match g {
-            Gender::Male => "male",
-            Gender::Female => "female",
-        })
+        self.0.gender.map(Gender::as_str)
     }
 
     /// Every mention by name, in text order.
@@ -357,8 +348,8 @@ value_class!(PyEntity, "entity", {
     /// How it was linked to the gazetteer (``exact``, ``variant``, ``fuzzy``,
     /// ``descriptor``), if linked.
     #[getter]
-    fn link(&self) -> Option<&str> {
-        self.0.link.as_deref()
+    fn link(&self) -> Option<&'static str> {
+        self.0.link.map(|l| l.as_str())
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

@@ -147,7 +147,7 @@
 //! entries in text by exact name, generated variant (surname, title +
 //! surname, initial, possessive), fuzzy match (`Rosiah 24` → Rossiya 24) or
 //! listed description. Given to the extractor, it links each entity:
-//! [`Entity::gazetteer_id`], [`Entity::link`] (the [`LinkMethod`]'s name) and
+//! [`Entity::gazetteer_id`], [`Entity::link`] (a [`LinkMethod`]) and
 //! the entry's canonical name and kind.
 //!
 //! ```
@@ -166,7 +166,7 @@
 //! let peskov = doc.speaker_entity(&doc.quotes[0]).unwrap();
 //! assert_eq!(peskov.gazetteer_id.as_deref(), Some("Q4063"));
 //! assert_eq!(peskov.name, "Dmitry Peskov");
-//! assert_eq!(peskov.link.as_deref(), Some("fuzzy"));
+//! assert_eq!(peskov.link, Some(LinkMethod::Fuzzy));
 //! # Ok::<(), quotewise::Error>(())
 //! ```
 //!

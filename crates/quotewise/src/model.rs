@@ -4,11 +4,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gazetteer::LinkMethod;
 use crate::span::Span;
 
 /// What kind of quotation a [`Quote`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// Words in quotation marks, reported as said: `“We will win,” she said.`
     Direct,
@@ -37,6 +39,7 @@ impl QuoteKind {
 /// decided it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Method {
     /// A speech tag in the same sentence or paragraph as the quote
     /// (`“…,” Putin said.`, `Putin said: “…”`, `Putin said that …`).
@@ -69,6 +72,7 @@ impl Method {
 /// How a speaker mention was tied to an [`Entity`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Resolution {
     /// The mention is a name of the entity (`Putin`, `Vladimir Putin`).
     Name,
@@ -97,6 +101,7 @@ impl Resolution {
 
 /// Who said a [`Quote`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The words naming the speaker where the quote is attributed (a name,
     /// a pronoun, a description). `None` when the speaker was carried over
@@ -130,6 +135,7 @@ impl Speaker {
 
 /// One attributed quotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// Direct, indirect, mixed or partial.
     pub kind: QuoteKind,
@@ -164,6 +170,7 @@ impl Quote {
 /// What kind of thing an [`Entity`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -193,6 +200,7 @@ impl EntityKind {
 /// Grammatical gender of a person, as shown by pronouns or honorifics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Gender {
     /// Referred to as he / him / Mr.
     Male,
@@ -227,6 +235,7 @@ display_as_str!(QuoteKind, Method, Resolution, EntityKind, Gender);
 
 /// A person, organisation or other named thing mentioned in a document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The id, unique within the document (its index in
     /// [`Document::entities`]).
@@ -245,13 +254,14 @@ pub struct Entity {
     pub descriptors: Vec<String>,
     /// The id of the linked gazetteer entity, if any.
     pub gazetteer_id: Option<String>,
-    /// How it was linked to the gazetteer (`exact`, `variant`, `fuzzy`,
-    /// `descriptor`), if linked.
-    pub link: Option<String>,
+    /// How it was linked to the gazetteer, if linked (in JSON its
+    /// snake-case name: `exact`, `variant`, `fuzzy`, `descriptor`).
+    pub link: Option<LinkMethod>,
 }
 
 /// The result of extracting one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// The caller's id for the text, if given.
     pub id: Option<String>,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Offsets are end-exclusive. `start..end` always lies on char boundaries of
 /// the text the span was made from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -22,6 +23,18 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span from its parts: byte offsets, char offsets and its text (as
+    /// a binding rebuilds one; the extractor makes its own).
+    pub fn new(start: usize, end: usize, char_start: usize, char_end: usize, text: String) -> Span {
+        Span {
+            start,
+            end,
+            char_start,
+            char_end,
+            text,
+        }
+    }
+
     /// The span of `text[start..end]`, given its char offsets.
     pub(crate) fn of(text: &str, (start, end): (usize, usize), (cs, ce): (usize, usize)) -> Span {
         Span {

@@ -134,7 +134,7 @@ fn extraction_links_every_mention_to_one_entity_per_gazetteer_entry() {
         (putin.name.as_str(), putin.kind),
         ("Vladimir Putin", EntityKind::Person)
     );
-    assert_eq!(putin.link.as_deref(), Some("exact"));
+    assert_eq!(putin.link, Some(LinkMethod::Exact));
     let rossiya = doc
         .entities
         .iter()
@@ -144,7 +144,7 @@ fn extraction_links_every_mention_to_one_entity_per_gazetteer_entry() {
         (rossiya.name.as_str(), rossiya.kind),
         ("Rossiya 24", EntityKind::Media)
     );
-    assert_eq!(rossiya.link.as_deref(), Some("fuzzy"));
+    assert_eq!(rossiya.link, Some(LinkMethod::Fuzzy));
     assert_eq!(rossiya.mentions[0].text, "Rosiah 24");
 }
 
@@ -181,6 +181,6 @@ fn without_a_gazetteer_the_article_still_clusters_the_people() {
             "{name}: {:?}",
             e.mentions
         );
-        assert_eq!((e.gazetteer_id.as_deref(), e.link.as_deref()), (None, None));
+        assert_eq!((e.gazetteer_id.as_deref(), e.link), (None, None));
     }
 }

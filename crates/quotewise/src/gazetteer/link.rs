@@ -50,9 +50,9 @@ impl Gazetteer {
                 Some(&i) => {
                     let e = &mut doc.entities[i];
                     e.mentions.push(span);
-                    let better = e.link.as_deref().map(|l| method_rank(l) > f.method);
+                    let better = e.link.map(|l| l > f.method);
                     if better.unwrap_or(true) {
-                        e.link = Some(f.method.as_str().to_string());
+                        e.link = Some(f.method);
                     }
                 }
                 None => {
@@ -69,7 +69,7 @@ impl Gazetteer {
     fn apply(&self, entity: &mut Entity, entry: u32, method: LinkMethod) {
         let g = self.entry(entry);
         entity.gazetteer_id = Some(g.id.clone());
-        entity.link = Some(method.as_str().to_string());
+        entity.link = Some(method);
         entity.name = g.name.clone();
         entity.kind = g.kind;
         entity.gender = g.gender.or(entity.gender);
@@ -170,15 +170,6 @@ fn vote(entity: &Entity, found: &[Found], covered: &mut [bool]) -> Option<(u32, 
     (tied == 1).then_some((best.2, best.1 .0))
 }
 
-fn method_rank(link: &str) -> LinkMethod {
-    match link {
-        "exact" => LinkMethod::Exact,
-        "variant" => LinkMethod::Variant,
-        "fuzzy" => LinkMethod::Fuzzy,
-        _ => LinkMethod::Descriptor,
-    }
-}
-
 /// Merges entities linked to the same entry, orders entities by first
 /// mention, makes each id its index and remaps the speakers.
 fn merge_and_order(doc: &mut Document) {
@@ -203,8 +194,8 @@ fn merge_and_order(doc: &mut Document) {
                 }
                 m.gender = m.gender.or(e.gender);
                 if let (Some(a), Some(b)) = (&m.link, &e.link) {
-                    if method_rank(b) < method_rank(a) {
-                        m.link = e.link.clone();
+                    if b < a {
+                        m.link = e.link;
                     }
                 }
                 target.push(i);
@@ -375,7 +366,7 @@ mod tests {
                     e.id,
                     e.name.as_str(),
                     e.gazetteer_id.as_deref(),
-                    e.link.as_deref(),
+                    e.link.map(|l| l.as_str()),
                     mentions,
                 )
             })

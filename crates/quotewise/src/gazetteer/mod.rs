@@ -140,6 +140,7 @@ fn has_word(s: &str) -> bool {
 /// How a gazetteer entity was found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LinkMethod {
     /// Its name or one of its aliases, folded (`Vladimir Putin`, `Kremlin’s`).
     Exact,
@@ -172,6 +173,7 @@ impl std::fmt::Display for LinkMethod {
 
 /// One mention of a gazetteer entity found by [`Gazetteer::find`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GazetteerMatch {
     /// Where in the text (byte and char offsets).
     pub span: Span,
