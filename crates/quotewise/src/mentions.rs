@@ -411,11 +411,17 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         // `top foreign policy aide Jake Sullivan`: a lower-case noun
         // modifying the role right after it.
         // `central bank governor`: up to two lower-case nouns before it.
+        // Not a preposition or a determiner: `said Romero in a statement`
+        // does not run on into `in a statement`.
         let modifies_role = || {
             lower
+                && !t.lex.is(Class::AdverbialOpener, t.tok(j))
                 && (j + 1..limit.min(j + 3))
                     .take_while(|&k| {
-                        t.is_word(k) && t.has(k, Flags::LOWER) && verb_at(t, k).is_none()
+                        t.is_word(k)
+                            && t.has(k, Flags::LOWER)
+                            && !t.has(k, Flags::DETERMINER)
+                            && verb_at(t, k).is_none()
                     })
                     .any(|k| t.has(k, Flags::ROLE))
         };

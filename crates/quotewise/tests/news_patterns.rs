@@ -80,3 +80,76 @@ fn confidence_orders_a_name_tag_above_an_unresolved_description() {
     assert!(c(&named) >= 0.8, "a named speech tag: {}", c(&named));
     assert!(c(&named) > c(&vague));
 }
+
+/// Each text has one direct quote whose speaker is `name`.
+fn assert_speaker(cases: &[(&str, &str)]) {
+    for &(text, name) in cases {
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1, "{text}");
+        assert_eq!(
+            speaker(&doc, &doc.quotes[0]).as_deref(),
+            Some(name),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_tag_that_ends_in_a_statement() {
+    assert_speaker(&[
+        (
+            "“The plant will close,” said Lena Ortiz in a statement.",
+            "Lena Ortiz",
+        ),
+        (
+            "“The plant will close,” said Ortiz in an interview.",
+            "Ortiz",
+        ),
+        (
+            "“The plant will close,” said union president Lena Ortiz in a statement on Friday.",
+            "Lena Ortiz",
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_with_a_possessive_apposition_before_said() {
+    assert_speaker(&[
+        (
+            "“We will keep fighting,” Dana Kim, Ortiz’ campaign manager, said in a statement.",
+            "Dana Kim",
+        ),
+        (
+            "“We will keep fighting,” Dana Kim, the campaigns' treasurer, said.",
+            "Dana Kim",
+        ),
+    ]);
+}
+
+#[test]
+fn a_sentence_that_runs_on_after_the_quote_before_its_tag() {
+    assert_speaker(&[
+        (
+            "“I want to thank every volunteer who knocked on doors” for the result, Ortiz said.",
+            "Ortiz",
+        ),
+        (
+            "“It would be a serious upset” if the mayor lost the district, said Paul Reed, a pollster.",
+            "Paul Reed",
+        ),
+    ]);
+    // A quoted phrase inside a sentence stays a partial quote of its clause.
+    let doc = extract("She called the plan “reckless” for the city, Ortiz said.");
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.kind != quotewise::QuoteKind::Direct));
+}
+
+#[test]
+fn reacted_is_a_speech_tag() {
+    assert_speaker(&[(
+        "“Who is paying for this?” reacted Senator Lena Ortiz.",
+        "Lena Ortiz",
+    )]);
+}

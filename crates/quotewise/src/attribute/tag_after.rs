@@ -2,10 +2,12 @@
 //! `“…,” said engineer Tom Reyes`, `“…,” the governor, Ana Díaz, said`.
 
 use super::subjects::{generic_subject, noun_use};
-use super::window::{is_dash, is_time_word, sentence_end, skip_adverbs, tail_is_adverbial};
+use super::window::{
+    is_dash, is_time_word, sentence_end, sentence_start, skip_adverbs, tail_is_adverbial,
+};
 use super::Tag;
-use crate::lexicon::Class;
 use crate::lexicon::VerbInfo;
+use crate::lexicon::{Class, Flags};
 use crate::mentions::MentionKind;
 use crate::mentions::{is_be, mention_starting_at, verb_at, Mention};
 use crate::text::{Kind, Text};
@@ -32,7 +34,13 @@ pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     if j >= limit {
         return None;
     }
-    let tag = tag_words_after(t, j, limit)?;
+    let tag = match tag_words_after(t, j, limit) {
+        Some(tag) => tag,
+        None if j == close + 1 && t.has(j, Flags::LOWER) && verb_at(t, j).is_none() => {
+            return tag_after_run_on(t, close, limit);
+        }
+        None => return None,
+    };
     // A tag in the next sentence must be all that sentence says
     // (`“…” The Russian leader said.`, not `“…” He said that …`).
     if t.tokens[tag.cue.0].sentence != t.tokens[close].sentence {
@@ -43,6 +51,29 @@ pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
         }
     }
     Some(tag)
+}
+
+/// `“…” for the victory, Sanders said.`, `“…” that Sanders can win, said
+/// Steve Elmendorf.`: the sentence that the quote opens runs on after it
+/// without a comma, then a tag after a comma closes it. The run holds no quotation
+/// mark and no reporting verb, and the tag names its speaker.
+fn tag_after_run_on(t: &Text, close: usize, limit: usize) -> Option<Tag> {
+    // Only a quote that opens its sentence: in `X likened it to “…” in
+    // court, he said.` the quoted words are part of X's clause.
+    if !matches!(t.tokens[sentence_start(t, close)].kind, Kind::Mark(_)) {
+        return None;
+    }
+    let end = sentence_end(t, close).min(limit);
+    let comma = (close + 2..end.min(close + 18))
+        .take_while(|&k| t.is_word(k) || t.is_punct(k, ','))
+        .find(|&k| t.is_punct(k, ','))?;
+    if (close + 1..comma).any(|k| verb_at(t, k).is_some()) {
+        return None;
+    }
+    let tag = tag_words_after(t, comma + 1, limit)?;
+    tag.speaker.as_ref()?;
+    let after = tag_end(&tag) + 1;
+    (tail_is_adverbial(t, after, end) || starts_adverbial_tail(t, after)).then_some(tag)
 }
 
 /// Does what follows a tag start an adverbial (`, alluding to …`, `as a
@@ -187,7 +218,14 @@ pub(super) fn skip_apposition(t: &Text, k: usize, limit: usize) -> usize {
         if t.is_punct(j, ',') {
             return j + 1;
         }
-        if !t.is_word(j) && !matches!(t.tokens[j].kind, Kind::Punct('(' | ')' | '-' | '.')) {
+        // `, Sanders’ campaign manager,`: a plural possessive's apostrophe
+        // is a mark token glued to its word.
+        let glued_apostrophe = matches!(t.tokens[j].kind, Kind::Mark('’' | '\''))
+            && t.tokens[j].start == t.tokens[j - 1].end;
+        if !t.is_word(j)
+            && !glued_apostrophe
+            && !matches!(t.tokens[j].kind, Kind::Punct('(' | ')' | '-' | '.'))
+        {
             return k;
         }
         j += 1;
