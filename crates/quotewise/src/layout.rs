@@ -39,7 +39,9 @@ pub(crate) struct Layout {
     /// The bytes to read: the whole text, or a Project Gutenberg book
     /// without its front and back matter. Starts and ends at line starts.
     pub body: Range<usize>,
-    /// The break at the end of each line of the body, by line number;
+    /// The number of the line the body starts on.
+    pub first_line: usize,
+    /// The break at the end of each line of the text, by line number;
     /// empty when every line break is a paragraph break.
     breaks: Vec<Break>,
 }
@@ -68,11 +70,18 @@ impl Layout {
     /// The layout of `text`.
     pub fn new(text: &str) -> Layout {
         let body = gutenberg_body(text);
-        let breaks = breaks(&text[body.clone()], body.start);
-        Layout { body, breaks }
+        // The front matter is wrapped as the book is: the whole text shows
+        // the width.
+        let breaks = breaks(text, 0);
+        let first_line = text[..body.start].matches('\n').count();
+        Layout {
+            body,
+            first_line,
+            breaks,
+        }
     }
 
-    /// The break at the end of line `line` of the body (counted from 0).
+    /// The break at the end of line `line` of the text (counted from 0).
     #[inline]
     pub fn break_after(&self, line: usize) -> Break {
         self.breaks.get(line).copied().unwrap_or(Break::Paragraph)
@@ -391,7 +400,7 @@ mod tests {
     fn shape(text: &str) -> String {
         let layout = Layout::new(text);
         let lines = text[layout.body.clone()].split('\n').count();
-        (0..lines - 1)
+        (layout.first_line..layout.first_line + lines - 1)
             .map(|k| match layout.break_after(k) {
                 Break::Space => ' ',
                 Break::Line => 'l',

@@ -277,7 +277,7 @@ fn tokenize(text: &str, layout: &Layout) -> (Vec<Token>, Vec<usize>) {
     let mut paragraph = 0u32;
     // The strongest break since the last token, and the line number.
     let mut pending: Option<Break> = None;
-    let mut line = 0;
+    let mut line = layout.first_line;
     let mut i = body.start;
     while let Some(&b) = bytes.get(i) {
         let (end, kind) = match CLASS[b as usize] {
