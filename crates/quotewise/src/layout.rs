@@ -41,6 +41,9 @@ pub(crate) struct Layout {
     pub body: Range<usize>,
     /// The number of the line the body starts on.
     pub first_line: usize,
+    /// Illustration captions to skip (`[Illustration: “He came down to see
+    /// the place”]`), in order, each from its `[` to its `]`.
+    pub captions: Vec<Range<usize>>,
     /// The break at the end of each line of the text, by line number;
     /// empty when every line break is a paragraph break.
     breaks: Vec<Break>,
@@ -74,9 +77,11 @@ impl Layout {
         // the width.
         let breaks = breaks(text, 0);
         let first_line = text[..body.start].matches('\n').count();
+        let captions = captions(&text[body.clone()], body.start);
         Layout {
             body,
             first_line,
+            captions,
             breaks,
         }
     }
@@ -353,6 +358,41 @@ fn gutenberg_body(text: &str) -> Range<usize> {
     start..end.max(start)
 }
 
+/// The `[Illustration…]` blocks of `body` (at byte `offset` of the text),
+/// brackets nested inside them included (`[_Copyright 1894._]]`): Project
+/// Gutenberg's placeholders for pictures, whose quoted captions nobody says.
+fn captions(body: &str, offset: usize) -> Vec<Range<usize>> {
+    // A caption is a few lines; an unclosed bracket skips nothing.
+    const MAX: usize = 2000;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = body[from..].find("[Illustration") {
+        let start = from + k;
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, b) in body.as_bytes()[start..].iter().enumerate().take(MAX) {
+            match b {
+                b'[' => depth += 1,
+                b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(start + j + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else {
+            from = start + 1;
+            continue;
+        };
+        out.push(offset + start..offset + end);
+        from = end;
+    }
+    out
+}
+
 /// The largest char boundary at or below `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -492,6 +532,25 @@ Netherfield Park is let at last?\"
         }
         let text = format!("{WRAPPED}as we read in\nChapter 4 of that book, which the man had left here on a day like this\none.\n");
         assert!(!shape(&text).contains("PP PP P P"), "{}", shape(&text));
+    }
+
+    #[test]
+    fn illustration_captions_nested_brackets_and_all() {
+        let text = "A.\n[Illustration:\n\n“He came down”\n\n[_Copyright 1894._]]\n\nB [Illustration] C [Illustration: open";
+        let found: Vec<&str> = captions(text, 0).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "[Illustration:\n\n“He came down”\n\n[_Copyright 1894._]]",
+                "[Illustration]"
+            ]
+        );
+    }
+
+    #[test]
+    fn carriage_returns_are_not_characters() {
+        let crlf = WRAPPED.replace('\n', "\r\n");
+        assert_eq!(shape(&crlf), shape(WRAPPED));
     }
 
     #[test]

@@ -278,6 +278,7 @@ fn tokenize(text: &str, layout: &Layout) -> (Vec<Token>, Vec<usize>) {
     // The strongest break since the last token, and the line number.
     let mut pending: Option<Break> = None;
     let mut line = layout.first_line;
+    let mut captions = layout.captions.iter().peekable();
     let mut i = body.start;
     while let Some(&b) = bytes.get(i) {
         let (end, kind) = match CLASS[b as usize] {
@@ -303,6 +304,14 @@ fn tokenize(text: &str, layout: &Layout) -> (Vec<Token>, Vec<usize>) {
             }
             Class::Other if b == b'_' && is_emphasis(bytes, i) => {
                 i += 1;
+                continue;
+            }
+            // An illustration's caption is not text: a paragraph break.
+            Class::Other if b == b'[' && captions.peek().is_some_and(|c| c.start == i) => {
+                let caption = captions.next().expect("peeked");
+                line += text[caption.clone()].matches('\n').count();
+                pending = Some(Break::Paragraph);
+                i = caption.end;
                 continue;
             }
             Class::Joiner | Class::Other if is_mark(b as char) => (i + 1, Kind::Mark(b as char)),
@@ -698,6 +707,16 @@ Mr. Bennet replied that he had not, and went on reading his newspaper.
         assert_eq!(sents.len(), 3, "{sents:?}");
         assert!(sents[0].ends_with("heard that\nNetherfield Park is let at last?"));
         assert!(sents[1].contains("young\nman"));
+    }
+
+    #[test]
+    fn illustration_captions_are_not_tokenized() {
+        let text = "This was invitation enough.\n\n[Illustration:\n\n“He came down”\n\n[_Copyright._]]\n\nEnd.";
+        assert_eq!(
+            words(text),
+            ["This", "was", "invitation", "enough", ".", "End", "."]
+        );
+        assert_eq!(Text::new(text).paragraphs.len(), 2);
     }
 
     #[test]
