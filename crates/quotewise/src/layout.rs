@@ -18,7 +18,8 @@
 //!
 //! In every other text each line break is a paragraph break, as before.
 //! Project Gutenberg's front and back matter (the licence around the
-//! `*** START OF …` and `*** END OF …` lines) is outside the [`Layout::body`].
+//! `*** START OF …` and `*** END OF …` lines) is outside the [`Layout::body`];
+//! its `[Illustration: …]` blocks are [`Layout::captions`] to skip.
 
 use std::ops::Range;
 

@@ -10,7 +10,7 @@
 //! Plain-text conventions are read as what they stand for: `--` is a dash
 //! (one [`Kind::Punct`] `'—'` token), and the underscores of `_italics_` are
 //! left out of the tokens, like spaces. Project Gutenberg's front and back
-//! matter is not tokenized.
+//! matter and its `[Illustration: …]` captions are not tokenized.
 
 use std::sync::LazyLock;
 
