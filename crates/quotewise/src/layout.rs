@@ -385,7 +385,9 @@ fn captions(body: &str, offset: usize) -> Vec<Range<usize>> {
             }
         }
         let Some(end) = end else {
-            from = start + 1;
+            // Nor does one that starts inside it: each byte is looked at
+            // once.
+            from = floor_boundary(body, (start + MAX).min(body.len()));
             continue;
         };
         out.push(offset + start..offset + end);
