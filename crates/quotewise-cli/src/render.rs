@@ -49,6 +49,12 @@ struct ErrorRecord<'a> {
     error: &'a str,
 }
 
+/// `text` on one line: every run of white space one space (a hard-wrapped
+/// quote keeps its line breaks in the JSON, not in the listing).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn listing(doc: &Document) -> String {
     let mut s = String::new();
     let id = doc.id.as_deref().unwrap_or("(no id)");
@@ -60,14 +66,15 @@ fn listing(doc: &Document) -> String {
             "{:>3}. {:<8} {}",
             i + 1,
             quote.kind.as_str(),
-            quote.text()
+            one_line(&quote.text())
         );
         let who = match &quote.speaker {
             None => "(no speaker found)".to_string(),
             Some(speaker) => {
                 let entity = doc.speaker_entity(quote);
                 let name = entity.map(|e| e.name.as_str());
-                let mention = speaker.mention.as_ref().map(|m| m.text.as_str());
+                let mention = speaker.mention.as_ref().map(|m| one_line(&m.text));
+                let mention = mention.as_deref();
                 let mut who = match (name, mention) {
                     (Some(name), Some(mention)) if name != mention => {
                         format!("{name} (as “{mention}”)")

@@ -331,6 +331,22 @@ fn text_format_lists_quote_kind_speaker_method_and_confidence() {
 }
 
 #[test]
+fn text_format_puts_a_hard_wrapped_quote_on_one_line() {
+    let novel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/sample_novel.txt");
+    let out = quotewise(
+        &["extract", "--format", "text", novel.to_str().unwrap()],
+        b"",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "  2. direct   \"My dear Mr. Bennet,\" \"have you heard that Netherfield Park is let at last?\"\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn help_documents_the_exit_status() {
     let out = quotewise(&["extract", "--help"], b"");
     let help = String::from_utf8(out.stdout).unwrap();

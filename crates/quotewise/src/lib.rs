@@ -216,6 +216,7 @@ mod entities;
 mod error;
 mod extractor;
 mod gazetteer;
+mod layout;
 mod lexicon;
 mod marks;
 mod mentions;

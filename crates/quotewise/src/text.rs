@@ -3,8 +3,16 @@
 //! Words keep their inner apostrophes, hyphens and abbreviation periods
 //! (`don’t`, `Putin’s`, `U.S.`, `Sen.`); every quotation-mark character that
 //! is not inside a word is a [`Kind::Mark`] token for the quote scanner.
-//! A line break ends a paragraph (news text puts one paragraph on a line).
+//!
+//! What a line break is comes from the [`Layout`]: in news, which puts one
+//! paragraph on a line, it ends a paragraph; in hard-wrapped text a wrap is
+//! a space, a blank line ends a paragraph and a short line a sentence.
+//! Plain-text conventions are read as what they stand for: `--` is a dash
+//! (one [`Kind::Punct`] `'—'` token), and the underscores of `_italics_` are
+//! left out of the tokens, like spaces. Project Gutenberg's front and back
+//! matter and its `[Illustration: …]` captions are not tokenized.
 
+use crate::layout::{Break, Layout};
 use crate::lexicon::{self, Flags, Lexicon, VerbInfo};
 
 /// What a token is.
@@ -36,7 +44,7 @@ pub(crate) struct Text<'t> {
     pub tokens: Vec<Token>,
     /// Token index ranges of sentences.
     pub sentences: Vec<std::ops::Range<usize>>,
-    /// Token index ranges of paragraphs (non-empty lines).
+    /// Token index ranges of paragraphs.
     pub paragraphs: Vec<std::ops::Range<usize>>,
     /// The first word token of each sentence (`usize::MAX` if none).
     first_words: Vec<usize>,
@@ -73,10 +81,12 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 impl<'t> Text<'t> {
     /// Tokenizes `text` with the words of `lex` and finds sentences and
-    /// paragraphs. Its reporting verbs are found by [`crate::cues::find`].
+    /// paragraphs, reading hard-wrapped text by its layout. Its reporting
+    /// verbs are found by [`crate::cues::find`].
     pub fn new(text: &'t str, lex: &'t Lexicon) -> Text<'t> {
-        let mut tokens = tokenize(text, lex);
-        let (sentences, paragraphs) = segment(text, &mut tokens);
+        let layout = Layout::new(text);
+        let (mut tokens, line_breaks) = tokenize(text, lex, &layout);
+        let (sentences, paragraphs) = segment(text, &mut tokens, &line_breaks);
         let first_words = sentences
             .iter()
             .map(|r| {
@@ -248,19 +258,25 @@ fn decode(text: &str, i: usize) -> char {
     text[i..].chars().next().expect("i is a char boundary")
 }
 
-/// Cuts `text` into tokens, numbering paragraphs as it goes (a line break
-/// between two tokens starts a new one); sentences are left to [`segment`].
-fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
+/// Cuts the body of `text` into tokens, numbering paragraphs as it goes
+/// (by the `layout`'s breaks); returns them with the tokens that follow a
+/// line break inside a paragraph. Sentences are left to [`segment`].
+fn tokenize(text: &str, lex: &Lexicon, layout: &Layout) -> (Vec<Token>, Vec<usize>) {
     // News has a token per 5 bytes, quote-dense text one per 3. A long
     // text gets room for the latter, which spares it the copy of growing
     // (64 MB for a 10 MB quote storm); a short one grows cheaply if it
     // must, and the CLI's many short texts keep their footprint small.
-    let per_token = if text.len() > 1 << 20 { 3 } else { 5 };
-    let mut tokens = Vec::with_capacity(text.len() / per_token);
-    let bytes = text.as_bytes();
+    let body = layout.body.clone();
+    let per_token = if body.len() > 1 << 20 { 3 } else { 5 };
+    let mut tokens = Vec::with_capacity(body.len() / per_token);
+    let mut line_breaks = Vec::new();
+    let bytes = &text.as_bytes()[..body.end];
     let mut paragraph = 0u32;
-    let mut newline = false;
-    let mut i = 0;
+    // The strongest break since the last token, and the line number.
+    let mut pending: Option<Break> = None;
+    let mut line = layout.first_line;
+    let mut captions = layout.captions.iter().peekable();
+    let mut i = body.start;
     while let Some(&b) = bytes.get(i) {
         let (end, kind) = match CLASS[b as usize] {
             Class::Space => {
@@ -268,7 +284,8 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                 continue;
             }
             Class::Newline => {
-                newline = true;
+                pending = pending.max(Some(layout.break_after(line)));
+                line += 1;
                 i += 1;
                 continue;
             }
@@ -279,6 +296,23 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
             // Two apostrophes stand for a double quotation mark (''…'').
             Class::Joiner if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') => {
                 (i + 2, Kind::Mark('"'))
+            }
+            // `--` and longer runs of hyphens are a dash.
+            Class::Joiner if b == b'-' && bytes.get(i + 1) == Some(&b'-') => {
+                let run = bytes[i..].iter().take_while(|&&c| c == b'-').count();
+                (i + run, Kind::Punct('—'))
+            }
+            Class::Other if b == b'_' && is_emphasis(bytes, i) => {
+                i += 1;
+                continue;
+            }
+            // An illustration's caption is not text: a paragraph break.
+            Class::Other if b == b'[' && captions.peek().is_some_and(|c| c.start == i) => {
+                let caption = captions.next().expect("peeked");
+                line += text[caption.clone()].matches('\n').count();
+                pending = Some(Break::Paragraph);
+                i = caption.end;
+                continue;
             }
             Class::Joiner | Class::Other if is_mark(b as char) => (i + 1, Kind::Mark(b as char)),
             Class::Joiner | Class::Other => (i + 1, Kind::Punct(b as char)),
@@ -298,10 +332,14 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                 }
             }
         };
-        if newline && !tokens.is_empty() {
-            paragraph += 1;
+        if !tokens.is_empty() {
+            match pending {
+                Some(Break::Paragraph) => paragraph += 1,
+                Some(Break::Line) => line_breaks.push(tokens.len()),
+                Some(Break::Space) | None => {}
+            }
         }
-        newline = false;
+        pending = None;
         tokens.push(Token {
             start: i,
             end,
@@ -311,7 +349,22 @@ fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         });
         i = end;
     }
-    tokens
+    (tokens, line_breaks)
+}
+
+/// Is the `_` at byte `i` an emphasis mark (`_italics_`): one underscore
+/// at the edge of a word, not inside one (`snake_case`) or in a run
+/// (`____`, a blank to fill in)?
+#[inline]
+fn is_emphasis(bytes: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| bytes[j]);
+    let after = bytes.get(i + 1).copied();
+    if before == Some(b'_') || after == Some(b'_') {
+        return false;
+    }
+    // Bytes from 0x80 are parts of letters as often as not: a letter.
+    let wordy = |b: Option<u8>| b.is_some_and(|b| b >= 0x80 || b.is_ascii_alphanumeric());
+    !(wordy(before) && wordy(after))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -437,15 +490,18 @@ fn takes_period(word: &str, lex: &Lexicon) -> bool {
 }
 
 /// Marks each token with its sentence; returns the ranges of sentences and
-/// of paragraphs (numbered by [`tokenize`]).
+/// of paragraphs (numbered by [`tokenize`]). A sentence also ends before
+/// each token of `line_breaks` (ascending).
 fn segment(
     text: &str,
     tokens: &mut [Token],
+    line_breaks: &[usize],
 ) -> (Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>) {
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
     let mut sent_start = 0;
     let mut para_start = 0;
+    let mut breaks = line_breaks.iter().peekable();
     let n = tokens.len();
     for i in 0..n {
         tokens[i].sentence = sentences.len() as u32;
@@ -453,7 +509,8 @@ fn segment(
             break;
         };
         let newline = next.paragraph != tokens[i].paragraph;
-        if newline || ends_sentence(text, tokens, i) {
+        let line_break = breaks.next_if_eq(&&(i + 1)).is_some();
+        if newline || line_break || ends_sentence(text, tokens, i) {
             sentences.push(sent_start..i + 1);
             sent_start = i + 1;
         }
@@ -609,5 +666,55 @@ mod tests {
             ]
         );
         assert_eq!(t.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn plain_text_dashes_and_underscores() {
+        assert_eq!(
+            words("_You_ may go--or not. snake_case ____ and ---"),
+            [
+                "You", "may", "go", "--", "or", "not", ".", "snake", "_", "case", "_", "_", "_",
+                "_", "and", "---"
+            ]
+        );
+        let t = Text::english("go--or");
+        assert_eq!(t.tokens[1].kind, Kind::Punct('—'));
+    }
+
+    #[test]
+    fn wraps_are_spaces_and_blank_lines_paragraphs() {
+        let text = "\
+\"My dear Mr. Bennet,\" said his lady to him one day, \"have you heard that
+Netherfield Park is let at last? It was let on Monday, and to a young
+man of large fortune from the north of England, Mrs. Long says.\"
+
+Mr. Bennet replied that he had not, and went on reading his newspaper.
+";
+        let t = Text::english(text);
+        assert_eq!(t.paragraphs.len(), 2);
+        let sents: Vec<&str> = t
+            .sentences
+            .iter()
+            .map(|r| &t.text[t.tokens[r.start].start..t.tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(sents.len(), 3, "{sents:?}");
+        assert!(sents[0].ends_with("heard that\nNetherfield Park is let at last?"));
+        assert!(sents[1].contains("young\nman"));
+    }
+
+    #[test]
+    fn illustration_captions_are_not_tokenized() {
+        let text = "This was invitation enough.\n\n[Illustration:\n\n“He came down”\n\n[_Copyright._]]\n\nEnd.";
+        assert_eq!(
+            words(text),
+            ["This", "was", "invitation", "enough", ".", "End", "."]
+        );
+        assert_eq!(Text::english(text).paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn gutenberg_licence_is_not_tokenized() {
+        let text = "The Project Gutenberg EBook\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\nBody.\n*** END OF THIS PROJECT GUTENBERG EBOOK X ***\nLicence.";
+        assert_eq!(words(text), ["Body", "."]);
     }
 }

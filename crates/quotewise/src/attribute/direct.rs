@@ -82,7 +82,7 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
                 && p.cue.is_some_and(|c| c.0 > p.last() && c.1 < first)
                 && t.tokens[p.last()].paragraph == t.tokens[first].paragraph
                 && first > 0
-                && t.is_punct(first - 1, ',')
+                && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ';'))
         });
         if !is_direct && !resumes {
             cand.kind = QuoteKind::Partial;
