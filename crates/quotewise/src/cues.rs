@@ -52,8 +52,7 @@ fn find_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
         None => return None,
     };
     // A noun reading: "Health worries have dogged", "the claims are".
-    if i + 1 < t.tokens.len() && t.is_word(i + 1) && t.lex.is(Class::NounReadingNext, t.tok(i + 1))
-    {
+    if i + 1 < t.tokens.len() && t.is_word(i + 1) && t.in_class(i + 1, Class::NounReadingNext) {
         return None;
     }
     // After an article or possessive, a form that can be a noun is one
@@ -61,7 +60,7 @@ fn find_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
     let noun_form = word
         .strip_prefix(info.lemma)
         .is_some_and(|rest| rest.is_empty() || rest == "s");
-    let article = |k: usize| t.is_word(k) && t.lex.is(Class::NounDeterminer, t.tok(k));
+    let article = |k: usize| t.is_word(k) && t.in_class(k, Class::NounDeterminer);
     let adjective = |k: usize| {
         t.has(k, Flags::LOWER)
             && ["ed", "al", "ive", "ous", "ful", "ic", "ing"]

@@ -194,6 +194,9 @@ pub(crate) enum Class {
     OrgCompound,
 }
 
+// A class is a bit of a u64 in `Lexicon::class_bits`.
+const _: () = assert!(Class::ALL.len() <= 64);
+
 impl Class {
     /// Every class, in the order of its discriminant.
     const ALL: [Class; 60] = [
@@ -394,6 +397,9 @@ pub struct Lexicon {
     abbreviation_stems: HashSet<&'static str>,
     /// The words of each [`Class`].
     classes: [HashSet<&'static str>; Class::ALL.len()],
+    /// For each word of 16 bytes or more of any class, a bit per class it
+    /// is in (shorter words keep theirs in the word table).
+    class_bits_long: HashMap<&'static str, u64>,
     /// The modifier and adverb suffixes, packed for [`Lexicon::flags_at`].
     modifier_suffixes: Vec<Suffix>,
     adverb_suffixes: Vec<Suffix>,
@@ -583,6 +589,16 @@ impl Lexicon {
                 })
                 .collect()
         };
+        let mut class_bits: HashMap<Key, u64> = HashMap::default();
+        let mut class_bits_long: HashMap<&'static str, u64> = HashMap::default();
+        for (k, words) in classes.iter().enumerate() {
+            for &w in words {
+                match pack(w) {
+                    Some(key) => *class_bits.entry(key).or_default() |= 1 << k,
+                    None => *class_bits_long.entry(w).or_default() |= 1 << k,
+                }
+            }
+        }
         let classes_file = file("classes.txt");
         let modifier_suffixes = suffixes(Class::ModifierSuffix, &classes_file)?;
         let adverb_suffixes = suffixes(Class::AdverbSuffix, &classes_file)?;
@@ -605,6 +621,7 @@ impl Lexicon {
             first_names,
             not_names,
             pronouns,
+            class_bits_long,
             classes,
             modifier_suffixes,
             adverb_suffixes,
@@ -613,7 +630,7 @@ impl Lexicon {
                 long: HashMap::default(),
             },
         };
-        lexicon.word_flags = lexicon.build_word_flags(&determiners);
+        lexicon.word_flags = lexicon.build_word_flags(&determiners, &class_bits);
         Ok(lexicon)
     }
 
@@ -624,7 +641,11 @@ impl Lexicon {
 
     /// Does the word `w` belong to `class`?
     pub(crate) fn is(&self, class: Class, w: &str) -> bool {
-        self.classes[class as usize].contains(w)
+        let bits = match pack(w) {
+            Some(key) => self.word_flags.short.get(key).1,
+            None => self.class_bits_long.get(w).copied().unwrap_or_default(),
+        };
+        bits & (1 << class as usize) != 0
     }
 
     /// Does `stem` take an abbreviation period (`Sen`, `Inc`)?
@@ -677,13 +698,20 @@ impl Lexicon {
     }
 
     /// The list bits of every listed word.
-    fn build_word_flags(&self, determiners: &[&'static str]) -> WordFlags {
-        let mut short = HashMap::default();
+    fn build_word_flags(
+        &self,
+        determiners: &[&'static str],
+        class_bits: &HashMap<Key, u64>,
+    ) -> WordFlags {
+        let mut short: HashMap<Key, (Flags, u64)> = class_bits
+            .iter()
+            .map(|(&key, &bits)| (key, (Flags::default(), bits)))
+            .collect();
         let mut long: HashMap<Box<str>, Flags> = HashMap::default();
         let mut add = |words: &mut dyn Iterator<Item = &str>, f: Flags| {
             for w in words {
                 match pack(w) {
-                    Some(key) => *short.entry(key).or_default() |= f,
+                    Some(key) => short.entry(key).or_default().0 |= f,
                     None => *long.entry(w.into()).or_default() |= f,
                 }
             }
@@ -997,8 +1025,11 @@ struct WordTable {
     displacement: Box<[u16; BUCKETS]>,
     /// Per slot, a key and its flags; empty slots hold the key `(0, 0)`,
     /// which only the empty word packs to (and it has no flags).
-    slots: Box<[(Key, Flags); SLOTS]>,
+    slots: Box<[(Key, Flags, u64); SLOTS]>,
 }
+
+/// What the word table holds for a word: its flags and its class bits.
+type WordEntry = (Flags, u64);
 
 /// A packed word (see [`pack_at`]).
 pub(crate) type Key = (u64, u64);
@@ -1029,12 +1060,12 @@ impl WordTable {
     /// Places `entries` (distinct keys). Buckets are placed largest first,
     /// each with the first displacement that puts all its keys in free
     /// slots.
-    fn build(entries: &HashMap<Key, Flags>) -> WordTable {
+    fn build(entries: &HashMap<Key, (Flags, u64)>) -> WordTable {
         assert!(
             entries.len() <= SLOTS * 3 / 4,
             "the word table is too small"
         );
-        let mut buckets: Vec<Vec<(Key, Flags, u64)>> = vec![Vec::new(); BUCKETS];
+        let mut buckets: Vec<Vec<(Key, WordEntry, u64)>> = vec![Vec::new(); BUCKETS];
         for (&key, &f) in entries {
             let h = WordTable::hash(key);
             buckets[WordTable::bucket(h)].push((key, f, h));
@@ -1043,7 +1074,7 @@ impl WordTable {
         order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
         let mut table = WordTable {
             displacement: Box::new([0; BUCKETS]),
-            slots: Box::new([((0, 0), Flags::default()); SLOTS]),
+            slots: Box::new([((0, 0), Flags::default(), 0); SLOTS]),
         };
         let mut taken = vec![false; SLOTS];
         for b in order {
@@ -1064,7 +1095,7 @@ impl WordTable {
             for &(key, f, h) in keys {
                 let s = WordTable::slot(h, d);
                 taken[s] = true;
-                table.slots[s] = (key, f);
+                table.slots[s] = (key, f.0, f.1);
             }
         }
         table
@@ -1072,12 +1103,12 @@ impl WordTable {
 
     /// The flags of a packed key (none if it is not listed).
     #[inline]
-    fn get(&self, key: Key) -> Flags {
+    fn get(&self, key: Key) -> (Flags, u64) {
         let h = WordTable::hash(key);
-        let (k, f) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
+        let (k, f, c) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
         // A select, not a branch: the answer is as unpredictable as the text.
         let same = (k.0 ^ key.0) | (k.1 ^ key.1) == 0;
-        std::hint::select_unpredictable(same, f, Flags::default())
+        std::hint::select_unpredictable(same, (f, c), (Flags::default(), 0))
     }
 }
 
@@ -1091,7 +1122,7 @@ struct WordFlags {
 impl Lexicon {
     /// The list bits of a word packed by [`pack_at`] (of up to 15 bytes).
     pub(crate) fn listed_key(&self, key: Key) -> Flags {
-        self.word_flags.short.get(key)
+        self.word_flags.short.get(key).0
     }
 
     /// The [`Flags`] of `word`: its lists, the case of its first letter, and
@@ -1102,17 +1133,27 @@ impl Lexicon {
     }
 
     /// The [`Flags`] of the word at `range` of `text`.
+    #[cfg(test)]
     pub(crate) fn flags_at(&self, text: &str, range: std::ops::Range<usize>) -> Flags {
+        self.word_at(text, range).0
+    }
+
+    /// The [`Flags`] of the word at `range` of `text`, and the bits of the
+    /// classes it is in (bit `c as usize` for [`Class`] `c`).
+    pub(crate) fn word_at(&self, text: &str, range: std::ops::Range<usize>) -> (Flags, u64) {
         let lists = &self.word_flags;
         let n = range.len();
         let word = &text[range.clone()];
-        let mut f = if n < 16 {
+        let (mut f, classes) = if n < 16 {
             lists.short.get(pack_at(text.as_bytes(), range.start, n))
         } else {
-            lists.long.get(word).copied().unwrap_or_default()
+            (
+                lists.long.get(word).copied().unwrap_or_default(),
+                self.class_bits_long.get(word).copied().unwrap_or_default(),
+            )
         };
         if n == 0 {
-            return f;
+            return (f, classes);
         }
         // The rules below read the word's first byte and last four bytes, and
         // combine their tests with `&` and `|` rather than `&&` and branches:
@@ -1173,7 +1214,7 @@ impl Lexicon {
         let adverb = ends_ly && n >= 8 && !self.is(Class::AdverbSuffixName, word);
         let name = f.has(Flags::UPPER) & !f.has(Flags::NOT_NAME) & !stem_not_name & !adverb;
         f.0 |= u32::from(name) * Flags::NAME_WORD.0;
-        f
+        (f, classes)
     }
 }
 

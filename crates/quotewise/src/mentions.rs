@@ -108,7 +108,7 @@ pub(crate) fn contracted_be(word: &str) -> bool {
 
 /// Is word token `i` a form of "to be" (a passive before a verb)?
 pub(crate) fn is_be(t: &Text, i: usize) -> bool {
-    t.is_word(i) && t.lex.is(Class::BeForm, t.tok(i))
+    t.is_word(i) && t.in_class(i, Class::BeForm)
 }
 
 /// The reporting verb at token `i`, with its particle when it has one
@@ -124,8 +124,7 @@ fn is_name_word(t: &Text, i: usize) -> bool {
 }
 
 fn is_title_word(t: &Text, i: usize) -> bool {
-    t.has(i, Flags::TITLE | Flags::NATIONALITY | Flags::ROLE)
-        || t.lex.is(Class::TitleWord, t.tok(i))
+    t.has(i, Flags::TITLE | Flags::NATIONALITY | Flags::ROLE) || t.in_class(i, Class::TitleWord)
 }
 
 /// The name starting at capitalised token `i`: `(first, last)` of the whole
@@ -292,7 +291,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         // Determiner before an organisation name: "the White House".
         let mut m = name_mention(t, first, end)?;
         if m.first > floor
-            && t.lex.is(Class::DefiniteArticle, t.tok(m.first - 1))
+            && t.in_class(m.first - 1, Class::DefiniteArticle)
             && t.is_word(m.first - 1)
         {
             m.first -= 1;
@@ -415,7 +414,6 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         // does not run on into `in a statement`.
         let modifies_role = || {
             lower
-                && !t.lex.is(Class::AdverbialOpener, t.tok(j))
                 && (j + 1..limit.min(j + 3))
                     .take_while(|&k| {
                         t.is_word(k)
@@ -424,6 +422,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
                             && verb_at(t, k).is_none()
                     })
                     .any(|k| t.has(k, Flags::ROLE))
+                && !t.in_class(j, Class::AdverbialOpener)
         };
         let ok = determiner
             || is_name_word(t, j)

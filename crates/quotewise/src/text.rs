@@ -50,6 +50,9 @@ pub(crate) struct Text<'t> {
     first_words: Vec<usize>,
     /// What the word lists say about each token (empty for non-words).
     flags: Vec<Flags>,
+    /// The lexicon classes of each token, a bit per [`lexicon::Class`] (none for
+    /// non-words).
+    classes: Vec<u64>,
     /// For each token, 1 + its index in `verbs` if it is a reporting verb.
     verb_of: Vec<u32>,
     /// The reporting verbs: facts and the cue's last token.
@@ -95,13 +98,13 @@ impl<'t> Text<'t> {
                     .unwrap_or(usize::MAX)
             })
             .collect();
-        let flags = tokens
+        let (flags, classes) = tokens
             .iter()
             .map(|tk| match tk.kind {
-                Kind::Word => lex.flags_at(text, tk.start..tk.end),
-                _ => Flags::default(),
+                Kind::Word => lex.word_at(text, tk.start..tk.end),
+                _ => (Flags::default(), 0),
             })
-            .collect();
+            .unzip();
         Text {
             text,
             lex,
@@ -110,6 +113,7 @@ impl<'t> Text<'t> {
             paragraphs,
             first_words,
             flags,
+            classes,
             verb_of: Vec::new(),
             verbs: Vec::new(),
         }
@@ -153,6 +157,14 @@ impl<'t> Text<'t> {
     /// Is token `i` the punctuation `c`?
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// Is token `i` a word of the lexicon's `class` ([`lexicon::Class`])?
+    /// (Past the end, no.)
+    pub fn in_class(&self, i: usize, class: lexicon::Class) -> bool {
+        self.classes
+            .get(i)
+            .is_some_and(|&c| c & (1 << class as usize) != 0)
     }
 
     /// Does word `i` start with an upper-case letter?

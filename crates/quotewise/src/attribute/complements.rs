@@ -46,7 +46,7 @@ pub(super) fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     let mut j = n;
     while j <= end && j < n + 8 {
         // `asked the students if they …`
-        let question = asks && t.is_word(j) && t.lex.is(Class::QuestionComplementizer, t.tok(j));
+        let question = asks && t.is_word(j) && t.in_class(j, Class::QuestionComplementizer);
         if t.is_word(j) && t.tok(j) == "that" || question || t.is_punct(j, ':') {
             return j;
         }
@@ -63,7 +63,7 @@ pub(super) fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     // No "that": the object is one short phrase ("told CNN the plan failed").
     match mention_starting_at(t, n, end + 1) {
         Some(m) => m.last + 1,
-        None if t.is_word(n) && t.lex.is(Class::AddresseeObject, t.tok(n)) => n + 1,
+        None if t.is_word(n) && t.in_class(n, Class::AddresseeObject) => n + 1,
         None => n,
     }
 }

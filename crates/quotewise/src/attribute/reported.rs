@@ -94,7 +94,7 @@ pub(super) fn reported(
         // clause.
         if n < end && t.is_word(n) && is_time_word(t.lex, t.tok(n)) {
             let mut k = n + 1;
-            if t.is_word(k) && t.lex.is(Class::DayPart, t.tok(k)) {
+            if t.is_word(k) && t.in_class(k, Class::DayPart) {
                 k += 1;
             }
             if k <= end && starts_clause(t, k, info) {
@@ -127,7 +127,7 @@ pub(super) fn reported(
         // `asked whether …`, `urged Congress to …`
         let question = t.lex.is(Class::Asking, info.lemma)
             && t.is_word(n)
-            && t.lex.is(Class::QuestionOpener, t.tok(n));
+            && t.in_class(n, Class::QuestionOpener);
         // `called it a “disgrace”`: quoted words in the object of a
         // labelling verb.
         let quotes_follow = (n..=end).any(|k| {
@@ -141,7 +141,7 @@ pub(super) fn reported(
             && quotes_follow
             && !info.gerund
             && (t.is_word(n) || matches!(t.tokens[n].kind, Kind::Mark(_)))
-            && !t.lex.is(Class::NotContentOpener, t.tok(n));
+            && !t.in_class(n, Class::NotContentOpener);
         // `vowed to bring back jobs`, `urged Congress to act`: an
         // infinitive of intent or appeal.
         if takes_infinitive(t.lex, info.lemma)
@@ -154,7 +154,7 @@ pub(super) fn reported(
         let object = !(that || colon)
             && takes_object(t.lex, info.lemma)
             && t.is_word(n)
-            && !(t.lex.is(Class::ObjectOrPreposition, t.tok(n)) || is_time_word(t.lex, t.tok(n)))
+            && !(t.in_class(n, Class::ObjectOrPreposition) || is_time_word(t.lex, t.tok(n)))
             && !covered[n];
         if object && !labeled && !(starts_clause(t, n, info) && info.bare) {
             // The object runs to a semicolon, or to a comma that does not
@@ -164,7 +164,7 @@ pub(super) fn reported(
                 (k + 1..=end)
                     .take(6)
                     .take_while(|&j| !t.is_punct(j, ','))
-                    .any(|j| t.is_word(j) && t.lex.is(Class::AndOr, t.tok(j)))
+                    .any(|j| t.is_word(j) && t.in_class(j, Class::AndOr))
                     || (k + 1..=end).take(4).any(|j| t.is_punct(j, ','))
             };
             let stop = (n..=end)

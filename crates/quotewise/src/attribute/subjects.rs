@@ -12,7 +12,7 @@ use crate::text::{Kind, Text};
 /// `the book`, `the ad’s narrator`, `a narrator in the Clinton ad` right
 /// before a speech verb: a description of a speaker the lexicon does not know.
 pub(super) fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
-    if !t.is_word(j) || !t.lex.is(Class::GenericDeterminerAnyCase, t.tok(j)) {
+    if !t.is_word(j) || !t.in_class(j, Class::GenericDeterminerAnyCase) {
         return None;
     }
     let mut k = j + 1;
@@ -63,11 +63,11 @@ pub(super) fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Opti
         return mention_ending_at(t, s - 1, floor);
     }
     // "The president noted …, and added:": the subject of the sentence.
-    let coordinated = t.is_word(s - 1) && t.lex.is(Class::AndBut, t.tok(s - 1)) && s - 1 > floor;
+    let coordinated = t.is_word(s - 1) && t.in_class(s - 1, Class::AndBut) && s - 1 > floor;
     if gerund || coordinated {
         let lead = coordinated
             || t.is_punct(s - 1, ',')
-            || (t.is_word(s - 1) && t.lex.is(Class::SubjectBlocker, t.tok(s - 1)));
+            || (t.is_word(s - 1) && t.in_class(s - 1, Class::SubjectBlocker));
         if !lead {
             return None;
         }
@@ -116,7 +116,7 @@ pub(super) fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Opti
 /// it, so it is a noun. (Only with an article: `Grassley and Leahy say`
 /// has a singular last name and a plural subject.)
 pub(super) fn noun_use(t: &Text, m: &Mention, v: usize) -> bool {
-    let article = |k: usize| t.is_word(k) && t.lex.is(Class::ArticleAnyCase, t.tok(k));
+    let article = |k: usize| t.is_word(k) && t.in_class(k, Class::ArticleAnyCase);
     let singular_with_article = match m.kind {
         MentionKind::Name => m.first > 0 && article(m.first - 1) && !t.tok(m.last).ends_with('s'),
         MentionKind::Description { plural, .. } => !plural && article(m.first),
@@ -144,7 +144,7 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     while s < k && matches!(t.tokens[s].kind, Kind::Mark(_)) {
         s += 1;
     }
-    while s < k && t.is_word(s) && t.lex.is(Class::SentenceOpener, t.tok(s)) {
+    while s < k && t.is_word(s) && t.in_class(s, Class::SentenceOpener) {
         s += 1;
     }
     // Two to twelve tokens, words and possessive marks only, no verb; or
@@ -177,7 +177,7 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         _ => false,
     });
     // The head is a noun: not a function word.
-    let head_ok = t.is_word(k) && !t.lex.is(Class::SubjectPhraseEnd, t.tok(k));
+    let head_ok = t.is_word(k) && !t.in_class(k, Class::SubjectPhraseEnd);
     (ok && head_ok).then(|| {
         Mention::description(
             s,
@@ -218,12 +218,12 @@ fn generic_before(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let lo = k.saturating_sub(3).max(floor);
     let det = (lo..k)
         .rev()
-        .find(|&i| t.is_word(i) && t.lex.is(Class::ArticleAnyCase, t.tok(i)))?;
+        .find(|&i| t.is_word(i) && t.in_class(i, Class::ArticleAnyCase))?;
     let words_ok = (det + 1..=k).all(|i| {
         t.is_word(i)
             && !t.is_capitalized(i)
             && verb_at(t, i).is_none()
-            && !t.lex.is(Class::NotDescriptionWord, t.tok(i))
+            && !t.in_class(i, Class::NotDescriptionWord)
             && t.tok(i).chars().all(|c| c.is_alphabetic() || c == '-')
     });
     words_ok.then(|| {
@@ -247,7 +247,7 @@ fn relative_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     let r = (lo..k)
         .rev()
         .take_while(|&i| t.is_word(i) || t.is_punct(i, '-'))
-        .find(|&i| t.lex.is(Class::RelativeSubjectPronoun, t.tok(i)))?;
+        .find(|&i| t.in_class(i, Class::RelativeSubjectPronoun))?;
     let has_verb = (r + 1..=k).any(|i| {
         let w = t.tok(i);
         is_finite_verb(t.lex, w) || is_past_tense(t.lex, w)
@@ -299,7 +299,7 @@ fn with_postmodifier(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         if !t.is_word(p) {
             return None;
         }
-        if t.lex.is(Class::PostmodifierPreposition, t.tok(p)) {
+        if t.in_class(p, Class::PostmodifierPreposition) {
             if let Some(m) = mention_ending_at(t, p - 1, floor) {
                 return Some(m);
             }

@@ -166,7 +166,7 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
     while k + 1 < limit
         && k < j + 7
         && t.is_word(k + 1)
-        && !t.lex.is(Class::AfterGenericSpeaker, t.tok(k + 1))
+        && !t.in_class(k + 1, Class::AfterGenericSpeaker)
     {
         k += 1;
     }
@@ -197,7 +197,7 @@ pub(super) fn skip_postmodifier(t: &Text, k: usize, limit: usize) -> usize {
     }
     // "a spokesman for committee Democrats said": a short prepositional
     // phrase running into a speech verb.
-    if t.is_word(k) && t.lex.is(Class::PostmodifierPreposition, t.tok(k)) {
+    if t.is_word(k) && t.in_class(k, Class::PostmodifierPreposition) {
         if let Some(v) = (k + 1..limit.min(k + 8))
             .take_while(|&i| t.is_word(i))
             .find(|&i| speech_verb(t, i).is_some())

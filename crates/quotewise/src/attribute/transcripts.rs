@@ -66,7 +66,7 @@ fn headline(t: &Text) -> Option<Candidate> {
     {
         return None;
     }
-    if t.lex.is(Class::ArticleCapital, t.tok(para.start)) {
+    if t.in_class(para.start, Class::ArticleCapital) {
         return None;
     }
     // A lone word must be a noun or name the text uses again (`Poll:`,

@@ -90,7 +90,7 @@ pub(super) fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let words = (k..end).filter(|&i| t.is_word(i)).count();
     // A prepositional phrase may run longer (`during his speech at the
     // event on Friday night in Des Moines`).
-    let prepositional = t.is_word(k) && t.lex.is(Class::AdverbialPreposition, t.tok(k));
+    let prepositional = t.is_word(k) && t.in_class(k, Class::AdverbialPreposition);
     let one_phrase = || !(k..end).any(|i| t.is_punct(i, ','));
     (words <= 8 || prepositional && words <= 16 && one_phrase())
         && !(k..end).any(|i| {
@@ -103,17 +103,17 @@ pub(super) fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
     let mut j = n;
     // `in a statement Thursday night they pulled …`: an adverbial opening
     // with a preposition runs to a subject pronoun, too.
-    let prepositional = t.is_word(n) && t.lex.is(Class::TimeAdverbialOpener, t.tok(n));
+    let prepositional = t.is_word(n) && t.in_class(n, Class::TimeAdverbialOpener);
     let reach = if prepositional { 12 } else { 8 };
     while j <= end && j < n + reach {
         if t.is_word(j) && t.tok(j) == "that" {
             return j;
         }
         // Another report or clause: the adverbial has ended.
-        if t.is_word(j) && (t.lex.is(Class::AndBut, t.tok(j)) || verb_at(t, j).is_some()) {
+        if t.is_word(j) && (t.in_class(j, Class::AndBut) || verb_at(t, j).is_some()) {
             return n;
         }
-        if prepositional && j > n + 1 && t.is_word(j) && t.lex.is(Class::SubjectPronoun, t.tok(j)) {
+        if prepositional && j > n + 1 && t.is_word(j) && t.in_class(j, Class::SubjectPronoun) {
             return j;
         }
         if !t.is_word(j) && !t.is_punct(j, ',') {
