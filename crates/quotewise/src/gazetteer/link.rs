@@ -322,6 +322,7 @@ mod tests {
     fn document(index: &CharIndex<'_>) -> Document {
         Document {
             id: None,
+            language: None,
             quotes: vec![
                 quote(
                     index,
