@@ -5,9 +5,11 @@
 //! words are looked up in all the lists at once; each hit counts for every
 //! language whose list holds the word, weighted by one over the number of
 //! such languages (`de` is Spanish, Portuguese, Italian, French and Dutch;
-//! `der` is German only). The language with the highest score wins when
-//! the score is high enough and clearly ahead of the next; otherwise the
-//! text is `unknown` (too short, or in a language without a list).
+//! `der` is German only); a word with a letter only some of the languages
+//! write (`ő`, `ñ`, `ã`, `ß`) adds a little to theirs. The language with the
+//! highest score wins when the score is high enough, rests on at least two
+//! function words, and is clearly ahead of the next; otherwise the text is
+//! `unknown` (too short, or in a language without a list).
 //!
 //! Function words were chosen over a detection crate (`whatlang`,
 //! `lingua`) because the lexicon folders already hold them, so a language
@@ -41,18 +43,55 @@ const LISTS: &[(&str, &str)] = &[
     ("hu", include_str!("../lang/hu/function_words.txt")),
 ];
 
+/// Letters that only some of the languages write, with those languages: a
+/// word holding one adds [`LETTER_WEIGHT`] to their scores (split between
+/// them), which decides short paragraphs whose function words are shared
+/// (Hungarian `a`, `az`; Spanish and Portuguese `que`, `de`). Letters all
+/// or most of them write (`é`, `á`) tell nothing and are left out.
+const LETTERS: &[(char, &[&str])] = &[
+    ('ő', &["hu"]),
+    ('ű', &["hu"]),
+    ('ñ', &["es"]),
+    ('ã', &["pt"]),
+    ('õ', &["pt"]),
+    ('ß', &["de"]),
+    ('ä', &["de"]),
+    ('ì', &["it"]),
+    ('ò', &["it"]),
+    ('ë', &["nl", "fr"]),
+    ('ö', &["de", "hu"]),
+    ('ü', &["de", "hu"]),
+    ('ç', &["fr", "pt"]),
+    ('ê', &["fr", "pt"]),
+    ('ô', &["fr", "pt"]),
+    ('â', &["fr", "pt"]),
+    ('è', &["fr", "it"]),
+    ('ù', &["fr", "it"]),
+];
+
+/// What a word with a telling letter adds to the scores, in all.
+const LETTER_WEIGHT: f64 = 0.5;
+
 /// At most this many languages (one bit each in a word's mask).
 const MAX_LANGUAGES: usize = 16;
 const _: () = assert!(LISTS.len() <= MAX_LANGUAGES);
 
 /// The least weighted score a language needs to be named.
-const MIN_SCORE: f64 = 1.5;
+const MIN_SCORE: f64 = 1.2;
+/// The least function words of its list a language needs to be named
+/// (letters alone never name one: Swedish writes `ä`, Turkish `ö`).
+const MIN_HITS: u32 = 2;
 /// How far ahead of the next language the winner must be (a ratio).
 const MIN_LEAD: f64 = 1.5;
 /// A document's language is told from its first this many bytes (rounded
 /// to a char boundary): enough for any news article's language, and a
 /// bound on the cost for long texts.
 pub(crate) const DOCUMENT_PREFIX: usize = 16 * 1024;
+/// A document's reading stops early once the best language has this score
+/// and this lead over the next (a ratio): about 60 words of English or
+/// German news.
+const SETTLED_SCORE: f64 = 12.0;
+const SETTLED_LEAD: f64 = 3.0;
 
 /// The code reported for a text whose language is not known.
 pub const UNKNOWN: &str = "unknown";
@@ -66,6 +105,8 @@ pub fn detectable_languages() -> impl Iterator<Item = &'static str> {
 /// it and its weight.
 struct Table {
     words: HashMap<&'static str, Entry>,
+    /// The languages each telling letter points to (a mask).
+    letters: HashMap<char, u16>,
     /// The longest listed word, in bytes: longer words are not looked up.
     max_len: usize,
 }
@@ -87,6 +128,19 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
     }
     let max_len = masks.keys().map(|w| w.len()).max().unwrap_or(0);
+    let letters = LETTERS
+        .iter()
+        .map(|&(c, codes)| {
+            let mask = codes.iter().fold(0u16, |m, code| {
+                let k = LISTS
+                    .iter()
+                    .position(|(c, _)| c == code)
+                    .expect("a letter's language has a list");
+                m | 1 << k
+            });
+            (c, mask)
+        })
+        .collect();
     let words = masks
         .into_iter()
         .map(|(w, mask)| {
@@ -94,7 +148,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             (w, Entry { mask, weight })
         })
         .collect();
-    Table { words, max_len }
+    Table {
+        words,
+        letters,
+        max_len,
+    }
 });
 
 /// The evidence for one language in a [`Detection`].
@@ -153,11 +211,30 @@ struct Tally {
 
 impl Tally {
     fn of(text: &str) -> Tally {
+        Tally::read(text, false)
+    }
+
+    /// The tally of `text`; with `early`, stopped as soon as one language
+    /// is far ahead ([`Tally::settled`]), checked every 32 words.
+    fn read(text: &str, early: bool) -> Tally {
         let table = &*TABLE;
         let mut tally = Tally::default();
         let mut lower = String::new();
         for word in words(text) {
             tally.words += 1;
+            if early && tally.words % 32 == 0 && tally.settled() {
+                break;
+            }
+            if !word.is_ascii() {
+                let mask = word
+                    .chars()
+                    .filter(|c| !c.is_ascii())
+                    .filter_map(|c| table.letters.get(&c))
+                    .fold(0, |m, &x| m | x);
+                if mask != 0 {
+                    tally.add_letters(mask);
+                }
+            }
             if word.len() > table.max_len && !word.contains(['\'', '’']) {
                 continue;
             }
@@ -178,6 +255,17 @@ impl Tally {
         tally
     }
 
+    /// A word with letters only the languages of `mask` write.
+    fn add_letters(&mut self, mask: u16) {
+        let weight = LETTER_WEIGHT / f64::from(mask.count_ones());
+        let mut m = mask;
+        while m != 0 {
+            let k = m.trailing_zeros() as usize;
+            self.score[k] += weight;
+            m &= m - 1;
+        }
+    }
+
     fn add(&mut self, e: Entry) {
         let mut mask = e.mask;
         while mask != 0 {
@@ -186,6 +274,27 @@ impl Tally {
             self.score[k] += e.weight;
             mask &= mask - 1;
         }
+    }
+
+    /// One language is so far ahead that reading on would not change the
+    /// winner of a news text.
+    fn settled(&self) -> bool {
+        let (top, second) = self.top_two();
+        top >= SETTLED_SCORE && top >= SETTLED_LEAD * second
+    }
+
+    /// The highest score and the next one.
+    fn top_two(&self) -> (f64, f64) {
+        let (mut top, mut second) = (0.0, 0.0);
+        for &s in &self.score[..LISTS.len()] {
+            if s > top {
+                second = top;
+                top = s;
+            } else if s > second {
+                second = s;
+            }
+        }
+        (top, second)
     }
 
     /// The index in [`LISTS`] of the winning language, if one wins.
@@ -202,7 +311,8 @@ impl Tally {
             .map(|k| self.score[k])
             .fold(0.0, f64::max);
         let top = self.score[best];
-        (top >= MIN_SCORE && top >= MIN_LEAD * second).then_some(best)
+        (top >= MIN_SCORE && self.hits[best] >= MIN_HITS && top >= MIN_LEAD * second)
+            .then_some(best)
     }
 
     fn detection(&self) -> Detection {
@@ -270,7 +380,7 @@ pub(crate) fn document_language(text: &str) -> Option<&'static str> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    Tally::of(&text[..end]).winner().map(|k| LISTS[k].0)
+    Tally::read(&text[..end], true).winner().map(|k| LISTS[k].0)
 }
 
 /// The paragraphs of `text` with the language of each. Paragraphs are
@@ -378,6 +488,12 @@ mod tests {
         dutch_indirect: "Volgens de minister van Financiën daalt het begrotingstekort volgend jaar." => "nl";
         hungarian: "„Magyarország nem enged a nyomásnak” – mondta Orbán Viktor a kormányinfón." => "hu";
         hungarian_indirect: "Putyin szerint a nyugati szankciók nem érték el a céljukat, és ez így is marad." => "hu";
+        hungarian_short: "„A döntés végleges” – tette hozzá a miniszter." => "hu";
+        // Languages without a list stay unknown, though they share words
+        // and letters with listed ones.
+        swedish: "Regeringen säger att den nya lagen ska gälla från januari." => "unknown";
+        polish: "Premier powiedział, że rząd nie zmieni ustawy przed wyborami." => "unknown";
+        turkish: "Bakan, hükümetin yeni yasayı önümüzdeki ay açıklayacağını söyledi." => "unknown";
         too_short: "OK." => "unknown";
         no_words: "1234 — 5678" => "unknown";
         names_only: "Olaf Scholz, Emmanuel Macron." => "unknown";
