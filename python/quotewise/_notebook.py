@@ -31,6 +31,7 @@ NO_SPEAKER = "#dee2e6"
 QUOTE_COLUMNS = (
     "doc",
     "doc_id",
+    "language",
     "quote",
     "kind",
     "speaker",
@@ -217,7 +218,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     """One row per quote of ``docs`` (a Document or an iterable of them), and
     one row for each document that failed (``Document.error`` set).
 
-    Columns: ``doc`` (position in ``docs``), ``doc_id``, ``quote`` (the
+    Columns: ``doc`` (position in ``docs``), ``doc_id``, ``language`` (the
+    document's language code, ``None`` when unknown), ``quote`` (the
     quote's ``text``: its pieces joined by a space), ``kind``, ``speaker``
     (entity name, or the mention's words when unresolved), ``entity_id``,
     ``gazetteer_id``, ``method``, ``resolution``, ``confidence``,
@@ -226,7 +228,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     in two pieces covers the speech tag between them), ``cue``, ``error``.
 
     ``error`` is ``None`` on quote rows. A failed document has one row with
-    its ``doc``, ``doc_id`` and ``error`` and every other column missing, so
+    its ``doc``, ``doc_id``, ``language`` and ``error`` and every other column
+    missing, so
     ``frame[frame.error.notna()]`` lists the failures and
     ``frame.dropna(subset=["quote"])`` only the quotes; a document that
     merely has no quotes has no row. Needs pandas.
@@ -235,7 +238,9 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     rows: list[tuple[Any, ...]] = []
     for n, doc in enumerate(_documents(docs)):
         if doc.error is not None:
-            rows.append((n, doc.id) + (None,) * (len(QUOTE_COLUMNS) - 3) + (doc.error,))
+            rows.append(
+                (n, doc.id, doc.language) + (None,) * (len(QUOTE_COLUMNS) - 4) + (doc.error,)
+            )
             continue
         for quote in doc.quotes:
             speaker = quote.speaker
@@ -245,6 +250,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                 (
                     n,
                     doc.id,
+                    doc.language,
                     quote.text,
                     quote.kind,
                     speaker_name(doc, quote),

@@ -28,6 +28,9 @@ _Method = Literal["speech_tag", "according_to", "adjacent_line", "continuation",
 _Resolution = Literal["name", "pronoun", "description", "unresolved"]
 _EntityKind = Literal["person", "organisation", "place", "media", "other"]
 _Gender = Literal["male", "female"]
+# The languages quotewise detects; an extractor takes one of them, or "auto".
+_LanguageCode = Literal["en", "de", "fr", "es", "it", "pt", "nl", "hu"]
+_Language = Union[_LanguageCode, Literal["auto"]]
 _LinkMethod = Literal["exact", "variant", "fuzzy", "descriptor"]
 
 _Self = TypeVar("_Self", bound="_Value")
@@ -144,6 +147,11 @@ class Document:
     @property
     def id(self) -> Optional[str]: ...
     @property
+    def language(self) -> Optional[_LanguageCode]:
+        """The text's language code: the extractor's ``language``, or the one
+        detected from the text's function words; ``None`` when it could not
+        be told (a short text, or a language without a word list)."""
+    @property
     def text(self) -> Optional[str]: ...
     @property
     def error(self) -> Optional[str]:
@@ -179,6 +187,7 @@ class Extractor:
         indirect: Optional[bool] = None,
         partial: Optional[bool] = None,
         min_confidence: Optional[float] = None,
+        language: Optional[_Language] = None,
     ) -> Extractor: ...
     @property
     def gazetteer(self) -> Optional[Gazetteer]: ...
@@ -188,6 +197,8 @@ class Extractor:
     def partial(self) -> bool: ...
     @property
     def min_confidence(self) -> float: ...
+    @property
+    def language(self) -> _Language: ...
     def extract(self, text: str, id: Optional[str] = None) -> Document: ...
     def extract_many(
         self,

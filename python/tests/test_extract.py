@@ -206,3 +206,51 @@ def test_a_failing_document_does_not_lose_the_batch(extractor):
     # One text alone still raises: there is no batch to keep.
     with pytest.raises(quotewise.InternalError, match="test panic"):
         failing.extract("BOOM")
+
+
+GERMAN = "„Wir werden die Reform nicht aufgeben“, sagte der Bundeskanzler am Montag in Berlin."
+FRENCH = "« Nous ne reculerons pas », a déclaré le président devant les députés."
+
+
+def test_each_document_says_its_language():
+    ex = quotewise.Extractor()
+    assert ex.language == "auto"
+    assert ex.extract(GERMAN).language == "de"
+    assert ex.extract(FRENCH).language == "fr"
+    assert ex.extract("OK.").language is None
+    assert [d.language for d in ex.extract_many([GERMAN, FRENCH])] == ["de", "fr"]
+
+
+def test_the_language_can_be_set_and_is_checked():
+    ex = quotewise.Extractor(language="nl")
+    assert ex.language == "nl"
+    assert ex.extract(GERMAN).language == "nl"
+    assert quotewise.Extractor(language="auto").language == "auto"
+    assert quotewise.Extractor(language=None).language == "auto"
+    with pytest.raises(quotewise.ConfigError, match='unknown language "xx": expected auto or one of'):
+        quotewise.Extractor(language="xx")
+    with pytest.raises(TypeError, match="language"):
+        quotewise.Extractor(language=7)
+
+
+def test_the_language_survives_repr_pickling_and_json():
+    import pickle
+
+    ex = quotewise.Extractor(indirect=False, language="de")
+    assert repr(ex) == "Extractor(indirect=False, partial=False, min_confidence=0.0, language='de')"
+    assert pickle.loads(pickle.dumps(ex)).language == "de"
+    again = eval(repr(ex), {"Extractor": quotewise.Extractor})
+    assert again.language == "de"
+    doc = quotewise.Extractor().extract(GERMAN, id="g")
+    assert doc.to_dict()["language"] == "de"
+    assert repr(doc).startswith("Document(id='g', language='de', quotes=<")
+    back = quotewise.Document.from_json(doc.to_json(), GERMAN)
+    assert back.language == "de" and back == doc
+    assert pickle.loads(pickle.dumps(doc)).language == "de"
+
+
+def test_pandas_has_the_language_of_each_quote():
+    pytest.importorskip("pandas")
+    docs = quotewise.Extractor().extract_many([GERMAN, FRENCH])
+    frame = quotewise.to_pandas(docs)
+    assert list(frame.language) == ["de", "fr"]

@@ -112,6 +112,11 @@ struct ExtractArgs {
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     min_confidence: f64,
 
+    /// The language of the texts (en, de, fr, es, it, pt, nl, hu), or auto
+    /// to detect it in each text. Every document says its language.
+    #[arg(long = "lang", value_name = "CODE", default_value = "auto")]
+    language: String,
+
     /// Link entities and speakers to this gazetteer (CSV/TSV with header
     /// id,name,aliases,kind,descriptors,gender, or JSONL).
     #[arg(long, value_name = "FILE")]
@@ -139,7 +144,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut builder = ExtractorBuilder::new()
         .indirect(!args.no_indirect)
         .partial(args.partial)
-        .min_confidence(args.min_confidence);
+        .min_confidence(args.min_confidence)
+        .language(&args.language);
     if let Some(path) = &args.gazetteer {
         match quotewise::Gazetteer::from_path(path) {
             Ok(g) => builder = builder.gazetteer(g),

@@ -59,7 +59,12 @@ fn listing(doc: &Document) -> String {
     let mut s = String::new();
     let id = doc.id.as_deref().unwrap_or("(no id)");
     let n = doc.quotes.len();
-    let _ = writeln!(s, "== {id}: {n} quote{}", if n == 1 { "" } else { "s" });
+    let plural = if n == 1 { "" } else { "s" };
+    match &doc.language {
+        Some(code) => writeln!(s, "== {id}: {n} quote{plural} · {code}"),
+        None => writeln!(s, "== {id}: {n} quote{plural}"),
+    }
+    .ok();
     for (i, quote) in doc.quotes.iter().enumerate() {
         let _ = writeln!(
             s,

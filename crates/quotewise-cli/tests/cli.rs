@@ -322,7 +322,7 @@ fn text_format_lists_quote_kind_speaker_method_and_confidence() {
         "“We will win,” Jane Smith said.".as_bytes(),
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("== -: 1 quote\n"), "{text}");
+    assert!(text.starts_with("== -: 1 quote · en\n"), "{text}");
     assert!(text.contains("  1. direct   “We will win,”\n"), "{text}");
     assert!(
         text.contains("     speaker  Jane Smith · speech_tag · confidence 0."),
@@ -373,7 +373,7 @@ fn extractor_flags_give_the_library_result_for_the_same_options() {
     let path = sample();
     let path = path.to_str().unwrap();
     let text = std::fs::read_to_string(path).unwrap();
-    let cases: [(&[&str], ExtractorBuilder); 4] = [
+    let cases: [(&[&str], ExtractorBuilder); 5] = [
         (&[], ExtractorBuilder::new()),
         (&["--partial"], ExtractorBuilder::new().partial(true)),
         (&["--no-indirect"], ExtractorBuilder::new().indirect(false)),
@@ -381,6 +381,7 @@ fn extractor_flags_give_the_library_result_for_the_same_options() {
             &["--min-confidence", "0.9"],
             ExtractorBuilder::new().min_confidence(0.9),
         ),
+        (&["--lang", "de"], ExtractorBuilder::new().language("de")),
     ];
     let mut outputs = Vec::new();
     for (flags, builder) in cases {
@@ -402,6 +403,44 @@ fn extractor_flags_give_the_library_result_for_the_same_options() {
         outputs[0], outputs[3],
         "--min-confidence changes the sample's result"
     );
+}
+
+#[test]
+fn each_document_says_its_language() {
+    let input = "{\"id\": \"de\", \"text\": \"„Wir geben nicht auf“, sagte der Minister am Montag in Berlin.\"}\n\
+                 {\"id\": \"fr\", \"text\": \"« Nous ne reculerons pas », a déclaré le président devant les députés.\"}\n\
+                 {\"id\": \"short\", \"text\": \"OK.\"}\n";
+    let docs = lines(&quotewise(&["extract", "--jsonl"], input.as_bytes()));
+    let languages: Vec<&Value> = docs.iter().map(|d| &d["language"]).collect();
+    assert_eq!(
+        languages,
+        [&Value::from("de"), &Value::from("fr"), &Value::Null]
+    );
+    // Set by hand, every document has it; the text listing shows it.
+    let docs = lines(&quotewise(
+        &["extract", "--jsonl", "--lang", "it"],
+        input.as_bytes(),
+    ));
+    assert!(docs.iter().all(|d| d["language"] == "it"), "{docs:?}");
+    let out = quotewise(
+        &["extract", "--format", "text", "--lang", "nl"],
+        b"\"Ja,\" zei ze.",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("== -: 1 quote · nl\n"), "{text}");
+}
+
+#[test]
+fn an_unknown_language_fails_before_reading() {
+    let out = quotewise(&["extract", "--lang", "xx"], b"ignored");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("quotewise: unknown language \"xx\": expected auto or one of "),
+        "{err}"
+    );
+    assert!(err.contains("de, en, es, fr, hu, it, nl, pt"), "{err}");
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

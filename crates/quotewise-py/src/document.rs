@@ -69,6 +69,15 @@ impl PyDocument {
         self.doc.id.as_deref()
     }
 
+    /// The text's language code (``"en"``, ``"de"``, …): the one the
+    /// extractor was given, or the one detected from the text's function
+    /// words; ``None`` when it could not be told (a short text, or a
+    /// language without a word list).
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.doc.language.as_deref()
+    }
+
     /// The text the document was extracted from (``None`` for a document
     /// read back with ``from_json`` without its text).
     #[getter]
@@ -181,8 +190,12 @@ impl PyDocument {
             Some(e) => format!(", error={}", py_repr(py, e)),
             None => String::new(),
         };
+        let language = match &self.doc.language {
+            Some(code) => format!(", language={}", py_repr(py, code)),
+            None => String::new(),
+        };
         format!(
-            "Document(id={}, quotes=<{} quotes>, entities=<{} entities>{error})",
+            "Document(id={}{language}, quotes=<{} quotes>, entities=<{} entities>{error})",
             py_repr_opt(py, self.doc.id.as_deref()),
             self.doc.quotes.len(),
             self.doc.entities.len()

@@ -25,7 +25,10 @@ use crate::value::{from_json, py_bool, to_json, Reduce};
 /// ``partial`` reports partial quotes, a few quoted words in a sentence that
 /// is not reported speech (default ``False``);
 /// ``min_confidence`` drops speakers below this confidence, 0..1 (default
-/// ``0.0``).
+/// ``0.0``);
+/// ``language`` is the language of the texts (``"de"``, ``"fr"``, …), or
+/// ``"auto"`` (or ``None``, the default) to detect it in each text; every
+/// ``Document`` says its language.
 #[pyclass(frozen, module = "quotewise", name = "Extractor")]
 pub struct PyExtractor {
     inner: Extractor,
@@ -37,13 +40,16 @@ pub struct PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (gazetteer=None, *, indirect=None, partial=None, min_confidence=None))]
+    #[pyo3(signature = (
+        gazetteer=None, *, indirect=None, partial=None, min_confidence=None, language=None
+    ))]
     fn new(
         py: Python<'_>,
         gazetteer: Option<&Bound<'_, PyAny>>,
         indirect: Option<&Bound<'_, PyAny>>,
         partial: Option<&Bound<'_, PyAny>>,
         min_confidence: Option<&Bound<'_, PyAny>>,
+        language: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let mut builder = ExtractorBuilder::new();
         if let Some(v) = indirect {
@@ -54,6 +60,9 @@ impl PyExtractor {
         }
         if let Some(v) = min_confidence {
             builder = builder.min_confidence(arg::<f64>(v, "min_confidence", "a float")?);
+        }
+        if let Some(v) = language {
+            builder = builder.language(&arg::<String>(v, "language", "str")?);
         }
         build(py, builder, gazetteer)
     }
@@ -80,6 +89,13 @@ impl PyExtractor {
     #[getter]
     fn min_confidence(&self) -> f64 {
         self.inner.options().min_confidence
+    }
+
+    /// The language of the texts (``"de"``), or ``"auto"`` when it is
+    /// detected in each text.
+    #[getter]
+    fn language(&self) -> &str {
+        self.inner.options().language.as_deref().unwrap_or("auto")
     }
 
     /// Extracts the quotes, speakers and entities of ``text`` (a ``str``).
@@ -226,8 +242,12 @@ impl PyExtractor {
             Some(g) => format!("gazetteer={}, ", g.bind(py).repr()?),
             None => String::new(),
         };
+        let language = match &o.language {
+            Some(code) => format!(", language={}", PyString::new(py, code).repr()?),
+            None => String::new(),
+        };
         Ok(format!(
-            "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?})",
+            "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?}{language})",
             py_bool(o.indirect),
             py_bool(o.partial),
             o.min_confidence

@@ -32,6 +32,10 @@ pub struct Options {
     ///
     /// [`Speaker::confidence`]: crate::Speaker::confidence
     pub min_confidence: f64,
+    /// The language of the texts (`"de"`), or `None` to detect it in each
+    /// text from its function words (the default). Every document says its
+    /// language ([`Document::language`]).
+    pub language: Option<String>,
 }
 
 impl Default for Options {
@@ -40,6 +44,7 @@ impl Default for Options {
             indirect: true,
             partial: false,
             min_confidence: 0.0,
+            language: None,
         }
     }
 }
@@ -112,10 +117,30 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The language of the texts: a code such as `"de"` (one of
+    /// [`detectable_languages`](crate::detectable_languages) or of
+    /// [`Lexicon::languages`]), or `"auto"` to detect it in each text (the
+    /// default). A code with a built-in lexicon also picks that lexicon,
+    /// unless [`ExtractorBuilder::lexicon`] gives one.
+    ///
+    /// ```
+    /// let extractor = quotewise::ExtractorBuilder::new().language("de").build()?;
+    /// assert_eq!(extractor.extract("„Ja“, sagte sie.").language.as_deref(), Some("de"));
+    /// let auto = quotewise::Extractor::new();
+    /// let doc = auto.extract("„Wir geben nicht auf“, sagte der Minister am Montag.");
+    /// assert_eq!(doc.language.as_deref(), Some("de"));
+    /// # Ok::<(), quotewise::Error>(())
+    /// ```
+    pub fn language(mut self, code: &str) -> ExtractorBuilder {
+        self.options.language = (code != "auto").then(|| code.to_string());
+        self
+    }
+
     /// Checks the options and builds the extractor.
     ///
     /// # Errors
-    /// [`ErrorKind::Config`] when `min_confidence` is not in `0..=1`.
+    /// [`ErrorKind::Config`] when `min_confidence` is not in `0..=1`, or
+    /// the language is neither `auto` nor a known code.
     pub fn build(self) -> Result<Extractor, Error> {
         let c = self.options.min_confidence;
         if !(0.0..=1.0).contains(&c) {
@@ -124,10 +149,31 @@ impl ExtractorBuilder {
                 format!("min_confidence must be a number in 0..=1, got {c}"),
             ));
         }
+        let mut built_in = None;
+        if let Some(code) = &self.options.language {
+            let known = crate::language::detectable_languages()
+                .chain(Lexicon::languages())
+                .any(|k| k == code);
+            if !known {
+                let mut codes: Vec<&str> = crate::language::detectable_languages()
+                    .chain(Lexicon::languages())
+                    .collect();
+                codes.sort_unstable();
+                codes.dedup();
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "unknown language {code:?}: expected auto or one of {}",
+                        codes.join(", ")
+                    ),
+                ));
+            }
+            built_in = Lexicon::built_in(code);
+        }
         Ok(Extractor {
             options: self.options,
             gazetteer: self.gazetteer,
-            lexicon: self.lexicon.unwrap_or_else(Lexicon::english),
+            lexicon: self.lexicon.or(built_in).unwrap_or_else(Lexicon::english),
             panic_on: None,
         })
     }

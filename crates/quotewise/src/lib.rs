@@ -216,6 +216,7 @@ mod entities;
 mod error;
 mod extractor;
 mod gazetteer;
+mod language;
 mod layout;
 mod lexicon;
 mod marks;
@@ -231,6 +232,10 @@ pub use crate::error::{Error, ErrorKind, Location};
 pub use crate::extractor::{Extractor, ExtractorBuilder, Options};
 pub use crate::gazetteer::{
     Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, GazetteerOptions, LinkMethod,
+};
+pub use crate::language::{
+    detect_language, detect_paragraph_languages, detectable_languages, Detection, LanguageScore,
+    ParagraphLanguage,
 };
 pub use crate::lexicon::{Lexicon, LEXICON_FILES};
 pub use crate::model::{

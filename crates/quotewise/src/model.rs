@@ -265,6 +265,15 @@ pub struct Entity {
 pub struct Document {
     /// The caller's id for the text, if given.
     pub id: Option<String>,
+    /// The text's language code (`en`, `de`, …): the one set with
+    /// [`ExtractorBuilder::language`], or the one detected from the text's
+    /// function words ([`detect_language`]); `None` when it could not be
+    /// told (a short text, or a language without a word list).
+    ///
+    /// [`ExtractorBuilder::language`]: crate::ExtractorBuilder::language
+    /// [`detect_language`]: crate::detect_language
+    #[serde(default)]
+    pub language: Option<String>,
     /// Every quote, ordered by where its content starts.
     pub quotes: Vec<Quote>,
     /// Every entity, ordered by first mention.

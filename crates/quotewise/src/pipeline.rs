@@ -32,10 +32,17 @@ pub(crate) fn run_recording(
     text: &str,
     features: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
+    let language = match &options.language {
+        Some(code) => Some(code.clone()),
+        None => crate::language::document_language(text).map(str::to_string),
+    };
     let mut t = Text::new(text, lexicon);
     crate::cues::find(&mut t);
     if t.tokens.is_empty() {
-        return Document::default();
+        return Document {
+            language,
+            ..Document::default()
+        };
     }
     let quoted = marks::scan(&t);
     let mut ents = entities::find(&t);
@@ -54,6 +61,7 @@ pub(crate) fn run_recording(
     if let Some(g) = gazetteer {
         g.link(text, &index, &mut doc);
     }
+    doc.language = language;
     doc
 }
 
@@ -147,6 +155,7 @@ fn build(
     }
     Document {
         id: None,
+        language: None,
         quotes,
         entities,
         error: None,

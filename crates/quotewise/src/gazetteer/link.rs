@@ -313,6 +313,7 @@ mod tests {
     fn document(index: &CharIndex<'_>) -> Document {
         Document {
             id: None,
+            language: None,
             quotes: vec![
                 quote(
                     index,
