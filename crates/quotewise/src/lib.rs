@@ -211,6 +211,8 @@
 
 mod attribution;
 mod batch;
+mod characters;
+mod conversation;
 mod entities;
 mod error;
 mod extractor;
@@ -231,7 +233,7 @@ pub use crate::gazetteer::{
     Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, GazetteerOptions, LinkMethod,
 };
 pub use crate::model::{
-    Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
+    Addressee, Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
 };
 pub use crate::span::{CharIndex, Span};
 

@@ -2,10 +2,12 @@
 //! tags and indirect speech → speaker resolution → document.
 
 use crate::attribution::{self, Candidate};
+use crate::characters;
+use crate::conversation::{Turn, TurnCue};
 use crate::entities::{self, Entities};
 use crate::extractor::Extractor;
 use crate::marks;
-use crate::model::{Document, Entity, Method, Quote, QuoteKind, Resolution, Speaker};
+use crate::model::{Addressee, Document, Entity, Method, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
 use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
@@ -80,7 +82,8 @@ pub(crate) fn run_recording(
         cands.iter().find(|c| !c.is_well_formed(n))
     );
     cands.retain(|c| c.is_well_formed(n));
-    let resolved = resolve::resolve(&t, &mut ents, &mut cands);
+    let (resolved, turns) = resolve::resolve(&t, &mut ents, &mut cands);
+    let resolved: Vec<(Resolved, Turn)> = resolved.into_iter().zip(turns).collect();
     let index = CharIndex::new(text);
     let mut doc = build(
         &t,
@@ -174,7 +177,7 @@ fn build(
     index: &CharIndex,
     ents: &Entities,
     cands: &[Candidate],
-    resolved: &[Resolved],
+    resolved: &[(Resolved, Turn)],
     min_confidence: f64,
     mut record: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
@@ -192,7 +195,7 @@ fn build(
                 .mentions
                 .iter()
                 .map(|&k| {
-                    let (a, b) = ents.mentions[k].byte_range(t);
+                    let (a, b) = characters::titled_range(t, &ents.mentions[k]);
                     index.span(a, b)
                 })
                 .collect();
@@ -209,14 +212,14 @@ fn build(
         })
         .collect();
     let mut quotes = Vec::with_capacity(cands.len());
-    for (c, r) in cands.iter().zip(resolved) {
+    for (c, (r, turn)) in cands.iter().zip(resolved) {
         let content: Vec<Span> = c.pieces.iter().map(|&(a, b)| span(a, b)).collect();
         let cue = c.cue.map(|(a, b)| span(a, b));
         let speaker = match (&c.speaker, c.method) {
             (Some(m), Some(method)) => {
                 let (a, b) = m.byte_range(t);
                 let mention = index.span(a, b);
-                let x = score::features(t, ents, &shape, c, r, previous);
+                let x = score::features(t, ents, &shape, c, r, turn, previous);
                 if let Some(record) = record.as_deref_mut() {
                     record.push(Some(x));
                 }
@@ -227,7 +230,7 @@ fn build(
                 {
                     // Pronouns and descriptions resolved as speakers join
                     // the entity's mentions.
-                    if method != Method::Continuation {
+                    if turn.cue == TurnCue::None && method != Method::Continuation {
                         entities[e].mentions.push(mention.clone());
                     }
                 }
@@ -246,11 +249,19 @@ fn build(
                 None
             }
         };
+        let addressee = turn.addressee.as_ref().map(|(m, e)| Addressee {
+            mention: m.as_ref().map(|m| {
+                let (a, b) = characters::titled_range(t, m);
+                index.span(a, b)
+            }),
+            entity: *e,
+        });
         quotes.push(Quote {
             kind: c.kind,
             content,
             cue,
             speaker,
+            addressee,
         });
     }
     for e in &mut entities {

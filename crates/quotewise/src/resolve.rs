@@ -1,13 +1,14 @@
 //! Tying speaker mentions to entities: names by their cluster, pronouns to
 //! the most salient compatible person, descriptions to the person or
-//! organisation introduced with that title, role or nationality; then
-//! continuation of untagged quotes.
+//! organisation introduced with that title, role or nationality; then the
+//! conversation model ([`crate::conversation`]) for untagged quotes.
 
 use crate::attribution::Candidate;
+use crate::conversation::Turn;
 use crate::entities::Entities;
 use crate::lexicon::NATIONALITIES;
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
-use crate::model::{EntityKind, Method, QuoteKind, Resolution};
+use crate::model::{EntityKind, Resolution};
 use crate::text::Text;
 
 /// The entity (cluster index) and how it was found, for one candidate.
@@ -49,9 +50,14 @@ enum Event {
     Name(usize),
 }
 
-/// Resolves every candidate's speaker, then applies continuation. Returns
-/// one [`Resolved`] a candidate; may set genders on clusters.
-pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) -> Vec<Resolved> {
+/// Resolves every candidate's speaker, then runs the conversation model
+/// (turns, continuation, addressees). Returns one [`Resolved`] and one
+/// [`Turn`] a candidate; may set genders on clusters.
+pub(crate) fn resolve(
+    t: &Text,
+    ents: &mut Entities,
+    cands: &mut [Candidate],
+) -> (Vec<Resolved>, Vec<Turn>) {
     let subjects: Vec<Option<Mention>> = t
         .sentences
         .iter()
@@ -118,8 +124,8 @@ pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) ->
             }
         }
     }
-    continuation(t, cands, &mut out, &subject_entity);
-    out
+    let turns = crate::conversation::converse(t, ents, cands, &mut out, &subject_entity);
+    (out, turns)
 }
 
 /// Resolves one mention given the salience list before it.
@@ -263,44 +269,4 @@ pub(crate) fn place_of(word: &str) -> Option<&'static str> {
     NATIONALITIES
         .get(crate::lexicon::capitalized(word).as_str())
         .copied()
-}
-
-/// Sieve 5: an untagged direct quote that opens its sentence continues the
-/// previous quote's speaker, when no other person became the subject in
-/// between and it is at most two paragraphs away.
-fn continuation(
-    t: &Text,
-    cands: &mut [Candidate],
-    out: &mut [Resolved],
-    subject_entity: &[Option<usize>],
-) {
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&k| cands[k].first());
-    let mut prev: Option<usize> = None;
-    for &k in &order {
-        let c = &cands[k];
-        if c.kind != QuoteKind::Direct {
-            continue;
-        }
-        if c.speaker.is_none() && c.standalone {
-            if let Some(p) = prev {
-                let pc = &cands[p];
-                let (pp, cp) = (t.tokens[pc.last()].paragraph, t.tokens[c.first()].paragraph);
-                let from = t.tokens[pc.last()].sentence as usize + 1;
-                let to = t.tokens[c.first()].sentence as usize;
-                let intervening =
-                    (from..to).any(|s| subject_entity[s].is_some_and(|e| Some(e) != out[p].entity));
-                if cp - pp <= 2 && !intervening {
-                    let speaker = pc.speaker.clone();
-                    out[k] = out[p];
-                    let c = &mut cands[k];
-                    c.speaker = speaker;
-                    c.method = Some(Method::Continuation);
-                }
-            }
-        }
-        if cands[k].speaker.is_some() {
-            prev = Some(k);
-        }
-    }
 }

@@ -247,6 +247,9 @@ fn merge_and_order(doc: &mut Document) {
         if let Some(s) = &mut quote.speaker {
             s.entity = s.entity.map(|i| new_index[target[i]]);
         }
+        if let Some(a) = &mut quote.addressee {
+            a.entity = a.entity.map(|i| new_index[target[i]]);
+        }
     }
 }
 
@@ -314,6 +317,7 @@ mod tests {
                 resolution,
                 confidence: 0.9,
             }),
+            addressee: None,
         }
     }
 
