@@ -73,9 +73,12 @@ pub(crate) struct Turn {
     pub expected: Option<usize>,
     /// The addressee: the vocative mention (if any) and the entity.
     pub addressee: Option<(Option<Mention>, Option<usize>)>,
+    /// The text's [`alternation`] rate (the same for every quote).
+    pub alternation: f64,
 }
 
-/// The share of consecutive-paragraph quote pairs tagged by name whose
+/// The share of consecutive-paragraph quote pairs tagged by name (or by
+/// the narrator's `I`) whose
 /// speakers differ, with one pseudo-count each way: above 0.5 the text
 /// alternates.
 pub(crate) fn alternation(t: &Text, cands: &[Candidate], out: &[Resolved]) -> f64 {
@@ -86,10 +89,13 @@ pub(crate) fn alternation(t: &Text, cands: &[Candidate], out: &[Resolved]) -> f6
             continue;
         }
         let para = t.tokens[c.first()].paragraph;
-        // Tags by name only: a pronoun's resolution is what is in doubt.
-        let tagged = c.speaker.is_some()
-            && c.method != Some(Method::Continuation)
-            && r.resolution == Resolution::Name;
+        // Tags by name (or the narrator's `I`) only: a third-person
+        // pronoun's resolution is what is in doubt.
+        let tagged = c.method != Some(Method::Continuation)
+            && c.speaker.as_ref().is_some_and(|m| {
+                r.resolution == Resolution::Name
+                    || matches!(m.kind, MentionKind::Pronoun(p) if p.person == 1)
+            });
         match (prev, r.entity.filter(|_| tagged)) {
             (Some((pp, pe)), Some(e)) if para == pp + 1 => {
                 pairs += 1;
@@ -193,7 +199,9 @@ pub(crate) fn converse(
     let mut turns = vec![Turn::default(); cands.len()];
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&k| cands[k].first());
-    let alternates = alternation(t, cands, out) > 0.5;
+    let rate = alternation(t, cands, out);
+    let alternates = rate > 0.5;
+    turns.iter_mut().for_each(|x| x.alternation = rate);
     // Tokens inside direct quotes: names there are not narrative.
     let mut in_quote = vec![false; t.tokens.len()];
     let mut quote_para = vec![false; t.paragraphs.len()];
@@ -338,7 +346,7 @@ pub(crate) fn converse(
                     // vocative), else its first.
                     let ms = &ents.clusters[e].mentions;
                     let n = ms.partition_point(|&i| ents.mentions[i].first < first);
-                    Some(ents.mentions[ms[n.saturating_sub(1)]].clone())
+                    Some(ents.mentions[*ms.get(n.saturating_sub(1))?].clone())
                 });
                 if let Some(m) = mention {
                     cands[k].speaker = Some(m);
@@ -491,6 +499,35 @@ mod tests {
         assert_eq!(names(&doc)[..2], ["Jane Smith", "Jane Smith"]);
         assert_eq!(speakers(&doc)[1].1, Some(Method::Continuation));
         assert!(doc.quotes[0].addressee.is_none());
+    }
+
+    #[test]
+    fn first_person_narration_has_one_narrator_who_takes_turns() {
+        let text = "Mr. Astley looked at me.\n\
+                    “You gamble too much,” said Mr. Astley.\n\
+                    “I have no money for gambling,” I replied.\n\
+                    “You will soon have some.”\n\
+                    “Never,” I said.\n\
+                    “We shall see.”";
+        let doc = Extractor::new().extract(text);
+        let ids: Vec<Option<usize>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
+            .collect();
+        let narrator = ids[1].expect("the narrator is an entity");
+        assert_eq!(doc.entities[narrator].name, "I");
+        assert_eq!(ids[3], Some(narrator));
+        let astley = ids[0].expect("Mr. Astley is an entity");
+        assert_eq!(doc.entities[astley].name, "Astley");
+        assert_eq!(ids[2], Some(astley));
+        assert_eq!(ids[4], Some(astley));
+        let mentions: Vec<&str> = doc.entities[narrator]
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(mentions, ["I", "I"]);
     }
 
     #[test]

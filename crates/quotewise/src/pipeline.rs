@@ -190,7 +190,12 @@ fn build(
         .iter()
         .enumerate()
         .map(|(id, c)| {
-            let name = ents.name(t, c);
+            // The narrator ([`resolve`]) has no name mention.
+            let name = if c.mentions.is_empty() {
+                "I".to_string()
+            } else {
+                ents.name(t, c)
+            };
             let mentions = c
                 .mentions
                 .iter()

@@ -5,10 +5,10 @@
 
 use crate::attribution::Candidate;
 use crate::conversation::Turn;
-use crate::entities::Entities;
+use crate::entities::{Cluster, Entities};
 use crate::lexicon::NATIONALITIES;
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
-use crate::model::{EntityKind, Resolution};
+use crate::model::{EntityKind, QuoteKind, Resolution};
 use crate::text::Text;
 
 /// The entity (cluster index) and how it was found, for one candidate.
@@ -124,8 +124,46 @@ pub(crate) fn resolve(
             }
         }
     }
+    narrator(ents, cands, &mut out);
     let turns = crate::conversation::converse(t, ents, cands, &mut out, &subject_entity);
     (out, turns)
+}
+
+/// How many quotes a text must tag `I said` to be told in the first person.
+const NARRATED_QUOTES: usize = 2;
+
+/// First-person narration: when several direct quotes are tagged `I said`,
+/// `said I` (the speaker mention outside the quote), the text has a
+/// narrator, one entity for the whole text (a cluster with no name
+/// mentions: its entity is called `I`), and those quotes are theirs.
+fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) {
+    let first_person = |c: &Candidate| {
+        c.kind == QuoteKind::Direct
+            && c.speaker.as_ref().is_some_and(|m| {
+                matches!(m.kind, MentionKind::Pronoun(p) if p.person == 1 && !p.plural)
+                    && (m.last < c.first() || m.first > c.last())
+            })
+    };
+    if cands.iter().filter(|c| first_person(c)).count() < NARRATED_QUOTES {
+        return;
+    }
+    let id = ents.clusters.len();
+    ents.clusters.push(Cluster {
+        words: Vec::new(),
+        kind: EntityKind::Person,
+        gender: None,
+        mentions: Vec::new(),
+        descriptors: Vec::new(),
+        places: Vec::new(),
+    });
+    for (c, r) in cands.iter().zip(out.iter_mut()) {
+        if first_person(c) {
+            *r = Resolved {
+                entity: Some(id),
+                resolution: Resolution::Pronoun,
+            };
+        }
+    }
 }
 
 /// Resolves one mention given the salience list before it.

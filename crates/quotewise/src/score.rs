@@ -18,7 +18,7 @@ use crate::text::Text;
 
 /// The feature names, in the order of a feature vector and of the weights
 /// file. `bias` is always 1.
-pub(crate) const FEATURES: [&str; 39] = [
+pub(crate) const FEATURES: [&str; 40] = [
     "bias",
     "method_speech_tag",
     "method_according_to",
@@ -58,6 +58,7 @@ pub(crate) const FEATURES: [&str; 39] = [
     "turn_recent",
     "agrees_with_turn",
     "addressed_by_name",
+    "text_alternation",
 ];
 
 /// The index of feature `name` in [`FEATURES`], found at compile time
@@ -326,6 +327,7 @@ pub(crate) fn features(
         "agrees_with_turn",
         yes(turn.expected.is_some() && turn.expected == r.entity),
     );
+    set!(x, "text_alternation", turn.alternation);
     set!(
         x,
         "addressed_by_name",
