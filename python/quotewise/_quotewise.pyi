@@ -24,7 +24,7 @@ __all__ = [
 __version__: str
 
 _QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
-_Method = Literal["speech_tag", "according_to", "adjacent_line", "continuation", "nearby"]
+_Method = Literal["speech_tag", "according_to", "adjacent_line", "continuation", "nearby", "turn"]
 _Resolution = Literal["name", "pronoun", "description", "unresolved"]
 _EntityKind = Literal["person", "organisation", "place", "media", "other"]
 _Gender = Literal["male", "female"]

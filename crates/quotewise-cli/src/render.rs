@@ -99,6 +99,19 @@ fn listing(doc: &Document) -> String {
             }
         };
         let _ = writeln!(s, "     {:<8} {who}", "speaker");
+        if let Some(addressee) = &quote.addressee {
+            let name = doc.addressee_entity(quote).map(|e| e.name.as_str());
+            let mention = addressee.mention.as_ref().map(|m| m.text.as_str());
+            let to = match (name, mention) {
+                (Some(name), Some(mention)) if name != mention => {
+                    format!("{name} (as “{mention}”)")
+                }
+                (Some(name), _) => name.to_string(),
+                (None, Some(mention)) => format!("“{mention}” (unresolved)"),
+                (None, None) => "(unknown)".to_string(),
+            };
+            let _ = writeln!(s, "     {:<8} {to}", "to");
+        }
     }
     let linked: Vec<_> = doc
         .entities

@@ -173,7 +173,7 @@ value_class!(PySpeaker, "speaker", {
     }
 
     /// How the speaker was found: ``speech_tag``, ``according_to``,
-    /// ``adjacent_line``, ``continuation`` or ``nearby``.
+    /// ``adjacent_line``, ``continuation``, ``nearby`` or ``turn``.
     #[getter]
     fn method(&self) -> &'static str {
         self.0.method.as_str()

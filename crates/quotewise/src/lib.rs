@@ -211,6 +211,8 @@
 
 mod attribute;
 mod batch;
+mod characters;
+mod conversation;
 mod cues;
 mod entities;
 mod error;
@@ -239,7 +241,7 @@ pub use crate::language::{
 };
 pub use crate::lexicon::{Lexicon, LEXICON_FILES};
 pub use crate::model::{
-    Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
+    Addressee, Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
 };
 pub use crate::span::{CharIndex, Span};
 

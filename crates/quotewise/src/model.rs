@@ -49,11 +49,18 @@ pub enum Method {
     /// A speech tag alone on the line before or after the quote
     /// (`Putin said` on its own line).
     AdjacentLine,
-    /// A quote with no tag continues the previous quote's speaker.
+    /// A quote with no tag continues the previous quote's speaker: in its
+    /// paragraph, or in text that quotes one speaker at a time (news).
     Continuation,
     /// Named as the subject of the quote's sentence without a reporting
-    /// verb next to the quote (lowest confidence).
+    /// verb next to the quote, or of a narrative sentence beside an
+    /// untagged quote in its paragraph (`Poirot stepped forward. “…”`).
     Nearby,
+    /// An untagged quote in a conversation, credited by turn-taking: the
+    /// person the previous quote addressed by name, the speaker before the
+    /// previous one in alternating dialogue, or the person the narrative
+    /// paragraph just before names.
+    Turn,
 }
 
 impl Method {
@@ -65,6 +72,7 @@ impl Method {
             Method::AdjacentLine => "adjacent_line",
             Method::Continuation => "continuation",
             Method::Nearby => "nearby",
+            Method::Turn => "turn",
         }
     }
 }
@@ -133,6 +141,18 @@ impl Speaker {
     }
 }
 
+/// Whom a [`Quote`] is said to, where the text shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Addressee {
+    /// The vocative naming the addressee inside the quote (`“Elizabeth,
+    /// you must come”`, `“my dear Mr. Bennet”`); `None` when the addressee
+    /// is the other party of the conversation (the previous or next
+    /// speaker).
+    pub mention: Option<Span>,
+    /// The id of the addressee's [`Entity`] in the document, if resolved.
+    pub entity: Option<usize>,
+}
+
 /// One attributed quotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -147,6 +167,10 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The speaker, if found.
     pub speaker: Option<Speaker>,
+    /// Whom the quote is said to, if known (dialogue in fiction, mostly).
+    /// Left out of the JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<Addressee>,
 }
 
 impl Quote {
@@ -300,6 +324,15 @@ impl Document {
         }
     }
 
+    /// The entity a quote's addressee resolved to, if any.
+    pub fn addressee_entity(&self, quote: &Quote) -> Option<&Entity> {
+        quote
+            .addressee
+            .as_ref()?
+            .entity
+            .and_then(|id| self.entities.get(id))
+    }
+
     /// The entity a quote's speaker resolved to, if any.
     pub fn speaker_entity(&self, quote: &Quote) -> Option<&Entity> {
         quote
@@ -328,7 +361,14 @@ mod tests {
         use QuoteKind::*;
         displays_as_json(&[Direct, Indirect, Mixed, Partial]);
         use Method::*;
-        displays_as_json(&[SpeechTag, AccordingTo, AdjacentLine, Continuation, Nearby]);
+        displays_as_json(&[
+            SpeechTag,
+            AccordingTo,
+            AdjacentLine,
+            Continuation,
+            Nearby,
+            Turn,
+        ]);
         use Resolution::*;
         displays_as_json(&[Name, Pronoun, Description, Unresolved]);
         use EntityKind::*;

@@ -2,12 +2,14 @@
 //! tags and indirect speech → speaker resolution → document.
 
 use crate::attribute::{self, Candidate};
+use crate::characters;
+use crate::conversation::{Turn, TurnCue};
 use crate::entities::{self, Entities};
 use crate::extractor::Options;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::marks;
-use crate::model::{Document, Entity, Method, Quote, Resolution, Speaker};
+use crate::model::{Addressee, Document, Entity, Method, Quote, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
 use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
@@ -47,7 +49,8 @@ pub(crate) fn run_recording(
     let quoted = marks::scan(&t);
     let mut ents = entities::find(&t);
     let mut cands = attribute::candidates(&t, &quoted, options);
-    let resolved = resolve::resolve(&t, &mut ents, &mut cands);
+    let (resolved, turns) = resolve::resolve(&t, &mut ents, &mut cands);
+    let resolved: Vec<(Resolved, Turn)> = resolved.into_iter().zip(turns).collect();
     let index = CharIndex::new(text);
     let mut doc = build(
         &t,
@@ -70,7 +73,7 @@ fn build(
     index: &CharIndex,
     ents: &Entities,
     cands: &[Candidate],
-    resolved: &[Resolved],
+    resolved: &[(Resolved, Turn)],
     min_confidence: f64,
     mut record: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
@@ -83,12 +86,17 @@ fn build(
         .iter()
         .enumerate()
         .map(|(id, c)| {
-            let name = ents.name(t, c);
+            // The narrator ([`resolve`]) has no name mention.
+            let name = if c.mentions.is_empty() {
+                "I".to_string()
+            } else {
+                ents.name(t, c)
+            };
             let mentions = c
                 .mentions
                 .iter()
                 .map(|&k| {
-                    let (a, b) = ents.mentions[k].byte_range(t);
+                    let (a, b) = characters::titled_range(t, &ents.mentions[k]);
                     index.span(a, b)
                 })
                 .collect();
@@ -105,14 +113,14 @@ fn build(
         })
         .collect();
     let mut quotes = Vec::with_capacity(cands.len());
-    for (c, r) in cands.iter().zip(resolved) {
+    for (c, (r, turn)) in cands.iter().zip(resolved) {
         let content: Vec<Span> = c.pieces.iter().map(|&(a, b)| span(a, b)).collect();
         let cue = c.cue.map(|(a, b)| span(a, b));
         let speaker = match (&c.speaker, c.method) {
             (Some(m), Some(method)) => {
                 let (a, b) = m.byte_range(t);
                 let mention = index.span(a, b);
-                let x = score::features(t, ents, &shape, c, r, previous);
+                let x = score::features(t, ents, &shape, c, r, turn, previous);
                 if let Some(record) = record.as_deref_mut() {
                     record.push(Some(x));
                 }
@@ -123,7 +131,7 @@ fn build(
                 {
                     // Pronouns and descriptions resolved as speakers join
                     // the entity's mentions.
-                    if method != Method::Continuation {
+                    if turn.cue == TurnCue::None && method != Method::Continuation {
                         entities[e].mentions.push(mention.clone());
                     }
                 }
@@ -142,11 +150,19 @@ fn build(
                 None
             }
         };
+        let addressee = turn.addressee.as_ref().map(|(m, e)| Addressee {
+            mention: m.as_ref().map(|m| {
+                let (a, b) = characters::titled_range(t, m);
+                index.span(a, b)
+            }),
+            entity: *e,
+        });
         quotes.push(Quote {
             kind: c.kind,
             content,
             cue,
             speaker,
+            addressee,
         });
     }
     for e in &mut entities {

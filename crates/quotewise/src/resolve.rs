@@ -1,15 +1,16 @@
 //! Tying speaker mentions to entities: names by their cluster, pronouns to
 //! the most salient compatible person, descriptions to the person or
-//! organisation introduced with that title, role or nationality; then
-//! continuation of untagged quotes.
+//! organisation introduced with that title, role or nationality; then the
+//! conversation model ([`crate::conversation`]) for untagged quotes.
 
 use crate::attribute::Candidate;
-use crate::entities::Entities;
+use crate::conversation::Turn;
+use crate::entities::{Cluster, Entities};
 use crate::lexicon::Class;
 use crate::lexicon::Lexicon;
 
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
-use crate::model::{EntityKind, Method, QuoteKind, Resolution};
+use crate::model::{EntityKind, QuoteKind, Resolution};
 use crate::text::Text;
 
 /// The entity (cluster index) and how it was found, for one candidate.
@@ -37,9 +38,14 @@ enum Event {
     Name(usize),
 }
 
-/// Resolves every candidate's speaker, then applies continuation. Returns
-/// one [`Resolved`] a candidate; may set genders on clusters.
-pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) -> Vec<Resolved> {
+/// Resolves every candidate's speaker, then runs the conversation model
+/// (turns, continuation, addressees). Returns one [`Resolved`] and one
+/// [`Turn`] a candidate; may set genders on clusters.
+pub(crate) fn resolve(
+    t: &Text,
+    ents: &mut Entities,
+    cands: &mut [Candidate],
+) -> (Vec<Resolved>, Vec<Turn>) {
     let subjects: Vec<Option<Mention>> = t
         .sentences
         .iter()
@@ -106,8 +112,46 @@ pub(crate) fn resolve(t: &Text, ents: &mut Entities, cands: &mut [Candidate]) ->
             }
         }
     }
-    continuation(t, cands, &mut out, &subject_entity);
-    out
+    narrator(ents, cands, &mut out);
+    let turns = crate::conversation::converse(t, ents, cands, &mut out, &subject_entity);
+    (out, turns)
+}
+
+/// How many quotes a text must tag `I said` to be told in the first person.
+const NARRATED_QUOTES: usize = 2;
+
+/// First-person narration: when several direct quotes are tagged `I said`,
+/// `said I` (the speaker mention outside the quote), the text has a
+/// narrator, one entity for the whole text (a cluster with no name
+/// mentions: its entity is called `I`), and those quotes are theirs.
+fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) {
+    let first_person = |c: &Candidate| {
+        c.kind == QuoteKind::Direct
+            && c.speaker.as_ref().is_some_and(|m| {
+                matches!(m.kind, MentionKind::Pronoun(p) if p.person == 1 && !p.plural)
+                    && (m.last < c.first() || m.first > c.last())
+            })
+    };
+    if cands.iter().filter(|c| first_person(c)).count() < NARRATED_QUOTES {
+        return;
+    }
+    let id = ents.clusters.len();
+    ents.clusters.push(Cluster {
+        words: Vec::new(),
+        kind: EntityKind::Person,
+        gender: None,
+        mentions: Vec::new(),
+        descriptors: Vec::new(),
+        places: Vec::new(),
+    });
+    for (c, r) in cands.iter().zip(out.iter_mut()) {
+        if first_person(c) {
+            *r = Resolved {
+                entity: Some(id),
+                resolution: Resolution::Pronoun,
+            };
+        }
+    }
 }
 
 /// Resolves one mention given the salience list before it.
@@ -252,44 +296,4 @@ pub(crate) fn place_of(lex: &Lexicon, word: &str) -> Option<&'static str> {
     lex.nationalities
         .get(crate::lexicon::capitalized(word).as_str())
         .copied()
-}
-
-/// Sieve 5: an untagged direct quote that opens its sentence continues the
-/// previous quote's speaker, when no other person became the subject in
-/// between and it is at most two paragraphs away.
-fn continuation(
-    t: &Text,
-    cands: &mut [Candidate],
-    out: &mut [Resolved],
-    subject_entity: &[Option<usize>],
-) {
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&k| cands[k].first());
-    let mut prev: Option<usize> = None;
-    for &k in &order {
-        let c = &cands[k];
-        if c.kind != QuoteKind::Direct {
-            continue;
-        }
-        if c.speaker.is_none() && c.standalone {
-            if let Some(p) = prev {
-                let pc = &cands[p];
-                let (pp, cp) = (t.tokens[pc.last()].paragraph, t.tokens[c.first()].paragraph);
-                let from = t.tokens[pc.last()].sentence as usize + 1;
-                let to = t.tokens[c.first()].sentence as usize;
-                let intervening =
-                    (from..to).any(|s| subject_entity[s].is_some_and(|e| Some(e) != out[p].entity));
-                if cp - pp <= 2 && !intervening {
-                    let speaker = pc.speaker.clone();
-                    out[k] = out[p];
-                    let c = &mut cands[k];
-                    c.speaker = speaker;
-                    c.method = Some(Method::Continuation);
-                }
-            }
-        }
-        if cands[k].speaker.is_some() {
-            prev = Some(k);
-        }
-    }
 }

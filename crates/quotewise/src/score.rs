@@ -9,6 +9,7 @@
 //! annotated news and novels; the file's header says on what and how.
 
 use crate::attribute::Candidate;
+use crate::conversation::{Turn, TurnCue};
 use crate::entities::Entities;
 use crate::mentions::MentionKind;
 use crate::model::{Gender, Method, QuoteKind, Resolution};
@@ -17,13 +18,14 @@ use crate::text::Text;
 
 /// The feature names, in the order of a feature vector and of the weights
 /// file. `bias` is always 1.
-pub(crate) const FEATURES: [&str; 30] = [
+pub(crate) const FEATURES: [&str; 40] = [
     "bias",
     "method_speech_tag",
     "method_according_to",
     "method_adjacent_line",
     "method_continuation",
     "method_nearby",
+    "method_turn",
     "resolution_name",
     "resolution_pronoun",
     "resolution_description",
@@ -48,6 +50,15 @@ pub(crate) const FEATURES: [&str; 30] = [
     "cue_is_say",
     "english_word_share",
     "hard_wrapped_share",
+    "turn_same_paragraph",
+    "turn_beat",
+    "turn_narrative",
+    "turn_vocative",
+    "turn_alternation",
+    "turn_recent",
+    "agrees_with_turn",
+    "addressed_by_name",
+    "text_alternation",
 ];
 
 /// The index of feature `name` in [`FEATURES`], found at compile time
@@ -191,13 +202,15 @@ fn english_word_share(t: &Text) -> f64 {
 }
 
 /// The features of candidate `c`, attributed to `c.speaker` and resolved
-/// as `r`; `previous` is the entity of the quote before it.
+/// as `r`, with what the conversation model knows of it (`turn`);
+/// `previous` is the entity of the quote before it.
 pub(crate) fn features(
     t: &Text,
     ents: &Entities,
     shape: &DocShape,
     c: &Candidate,
     r: &Resolved,
+    turn: &Turn,
     previous: Option<usize>,
 ) -> Features {
     let mut x = [0.0; FEATURES.len()];
@@ -212,6 +225,7 @@ pub(crate) fn features(
         Some(Method::AdjacentLine) => set!(x, "method_adjacent_line", 1.0),
         Some(Method::Continuation) => set!(x, "method_continuation", 1.0),
         Some(Method::Nearby) => set!(x, "method_nearby", 1.0),
+        Some(Method::Turn) => set!(x, "method_turn", 1.0),
         None => {}
     }
     match r.resolution {
@@ -297,6 +311,28 @@ pub(crate) fn features(
         w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says") || w == "say"
     });
     set!(x, "cue_is_say", yes(cue_is_say));
+    match turn.cue {
+        TurnCue::None => {}
+        // Continuation in news keeps the method's own weight.
+        TurnCue::Continuation => {}
+        TurnCue::SameParagraph => set!(x, "turn_same_paragraph", 1.0),
+        TurnCue::Beat => set!(x, "turn_beat", 1.0),
+        TurnCue::Narrative => set!(x, "turn_narrative", 1.0),
+        TurnCue::Vocative => set!(x, "turn_vocative", 1.0),
+        TurnCue::Alternation => set!(x, "turn_alternation", 1.0),
+        TurnCue::Recent => set!(x, "turn_recent", 1.0),
+    }
+    set!(
+        x,
+        "agrees_with_turn",
+        yes(turn.expected.is_some() && turn.expected == r.entity),
+    );
+    set!(x, "text_alternation", turn.alternation);
+    set!(
+        x,
+        "addressed_by_name",
+        yes(turn.addressee.as_ref().is_some_and(|(m, _)| m.is_some())),
+    );
     x
 }
 

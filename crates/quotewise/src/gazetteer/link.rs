@@ -238,6 +238,9 @@ fn merge_and_order(doc: &mut Document) {
         if let Some(s) = &mut quote.speaker {
             s.entity = s.entity.map(|i| new_index[target[i]]);
         }
+        if let Some(a) = &mut quote.addressee {
+            a.entity = a.entity.map(|i| new_index[target[i]]);
+        }
     }
 }
 
@@ -305,6 +308,7 @@ mod tests {
                 resolution,
                 confidence: 0.9,
             }),
+            addressee: None,
         }
     }
 

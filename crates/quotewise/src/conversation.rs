@@ -1,0 +1,543 @@
+//! The conversation model: who speaks an untagged quote, and to whom each
+//! quote is said.
+//!
+//! Dialogue in novels is mostly untagged. A reader follows it by turns: a
+//! new paragraph that opens with a quote is a new speaker, the one before
+//! the previous (Mary, John, Mary, John), unless the previous quote named
+//! whom it spoke to (`“Elizabeth, you must come”`), or the narrative just
+//! before names who acts (`Opposition leader Karen Holt disagreed.`,
+//! `Poirot stepped forward.`). News text quotes one speaker at length
+//! instead: a new paragraph goes on with the same speaker.
+//!
+//! Which of the two a text does is read from the text itself: how often
+//! two tagged quotes in consecutive paragraphs have different speakers
+//! ([`alternation`]). This pass runs after speech tags are resolved to
+//! entities, over the quotes in text order, in one sweep (linear in the
+//! length of the text):
+//!
+//! 1. a quote in the paragraph of the previous quote goes on with its
+//!    speaker ([`Method::Continuation`]);
+//! 2. a person who is the subject of a narrative sentence in the quote's own
+//!    paragraph (`Nanny rose in alarm. “Oh, what’s happened?”`) speaks it
+//!    ([`Method::Nearby`]);
+//! 3. after a narrative paragraph, the person it names last speaks
+//!    ([`Method::Turn`]); a narrative paragraph, a scene or chapter break
+//!    ends the turns of the conversation before it;
+//! 4. in alternating dialogue, the person the previous quote addressed by
+//!    name, else the speaker before the previous one ([`Method::Turn`]); in
+//!    text that does not alternate, the previous speaker
+//!    ([`Method::Continuation`]).
+//!
+//! Each quote's addressee is the person its vocative names (`my dear Mr.
+//! Bennet`), else the other party of the conversation: the previous
+//! speaker, else the next one.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::attribute::Candidate;
+use crate::entities::Entities;
+use crate::mentions::{Mention, MentionKind};
+use crate::model::{EntityKind, Method, QuoteKind, Resolution};
+use crate::resolve::Resolved;
+use crate::text::{Kind, Text};
+
+/// How the conversation model decided a quote's speaker, for the scorer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TurnCue {
+    /// Not decided by the conversation model (a speech tag, or none).
+    #[default]
+    None,
+    /// Same paragraph as the previous quote.
+    SameParagraph,
+    /// The subject of a narrative sentence in the quote's paragraph.
+    Beat,
+    /// The person a narrative paragraph before the quote names last.
+    Narrative,
+    /// The person the previous quote addressed by name.
+    Vocative,
+    /// The speaker before the previous one.
+    Alternation,
+    /// The previous speaker, in text that does not alternate.
+    Continuation,
+    /// The most recent other person: no better evidence.
+    Recent,
+}
+
+/// What the conversation model knows of one quote.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Turn {
+    /// How the speaker was decided, when this model decided it.
+    pub cue: TurnCue,
+    /// The entity whose turn it was by alternation or vocative, where the
+    /// conversation gave one (also for tagged quotes).
+    pub expected: Option<usize>,
+    /// The addressee: the vocative mention (if any) and the entity.
+    pub addressee: Option<(Option<Mention>, Option<usize>)>,
+    /// The text's [`alternation`] rate (the same for every quote).
+    pub alternation: f64,
+}
+
+/// The share of consecutive-paragraph quote pairs tagged by name (or by
+/// the narrator's `I`) whose
+/// speakers differ, with one pseudo-count each way: above 0.5 the text
+/// alternates.
+pub(crate) fn alternation(t: &Text, cands: &[Candidate], out: &[Resolved]) -> f64 {
+    let (mut pairs, mut differ) = (0usize, 0usize);
+    let mut prev: Option<(u32, usize)> = None;
+    for (c, r) in cands.iter().zip(out) {
+        if c.kind != QuoteKind::Direct {
+            continue;
+        }
+        let para = t.tokens[c.first()].paragraph;
+        // Tags by name (or the narrator's `I`) only: a third-person
+        // pronoun's resolution is what is in doubt.
+        let tagged = c.method != Some(Method::Continuation)
+            && c.speaker.as_ref().is_some_and(|m| {
+                r.resolution == Resolution::Name
+                    || matches!(m.kind, MentionKind::Pronoun(p) if p.person == 1)
+            });
+        match (prev, r.entity.filter(|_| tagged)) {
+            (Some((pp, pe)), Some(e)) if para == pp + 1 => {
+                pairs += 1;
+                differ += usize::from(pe != e);
+            }
+            _ => {}
+        }
+        prev = r
+            .entity
+            .filter(|_| tagged)
+            .map(|e| (t.tokens[c.last()].paragraph, e));
+    }
+    (differ as f64 + 1.0) / (pairs as f64 + 2.0)
+}
+
+/// Is cluster `c` possibly a person (not an organisation, place or outlet)?
+fn person(ents: &Entities, c: usize) -> bool {
+    matches!(
+        ents.clusters[c].kind,
+        EntityKind::Person | EntityKind::Other
+    )
+}
+
+/// The speaker mention `c` would have as a vocative: a name in its content
+/// set off by the opening mark or a comma before, and a comma or a final
+/// mark after (`“Elizabeth, you must come”`, `“Come, my dear Mr. Bennet.”`).
+fn vocative(t: &Text, ents: &Entities, c: &Candidate) -> Option<(usize, usize)> {
+    for &(a, b) in &c.pieces {
+        let from = ents.mentions.partition_point(|m| m.first <= a);
+        for k in from..ents.mentions.len() {
+            let m = &ents.mentions[k];
+            if m.last >= b {
+                break;
+            }
+            if !person(ents, ents.cluster_of[k]) {
+                continue;
+            }
+            let mut before = m.first - 1;
+            // `my dear Mr. Bennet`, `dear Jane`, `Oh, Jane`
+            while before > a
+                && t.is_word(before)
+                && matches!(
+                    t.tok(before),
+                    "dear" | "dearest" | "my" | "My" | "Dear" | "poor" | "good" | "O" | "Oh"
+                )
+            {
+                before -= 1;
+            }
+            let set_before = matches!(t.tokens[before].kind, Kind::Mark(_) | Kind::Punct(','));
+            let set_after = matches!(
+                t.tokens[m.last + 1].kind,
+                Kind::Punct(',' | '!' | '?' | '.' | ';')
+            ) && (t.is_punct(m.last + 1, ',')
+                || matches!(
+                    t.tokens.get(m.last + 2).map(|x| x.kind),
+                    Some(Kind::Mark(_))
+                )
+                || m.last + 2 >= b);
+            if set_before && set_after {
+                return Some((k, ents.cluster_of[k]));
+            }
+        }
+    }
+    None
+}
+
+/// The recent persons of the sweep: distinct entities, most recent last,
+/// each with the mention that named it.
+#[derive(Default)]
+struct Recent {
+    order: Vec<usize>,
+    mention: HashMap<usize, Mention>,
+}
+
+impl Recent {
+    fn push(&mut self, e: usize, m: &Mention) {
+        self.order.retain(|&x| x != e);
+        self.order.push(e);
+        if self.order.len() > 8 {
+            self.order.remove(0);
+        }
+        self.mention.insert(e, m.clone());
+    }
+
+    /// The most recent person other than `not`.
+    fn other_than(&self, not: Option<usize>) -> Option<usize> {
+        self.order.iter().rev().copied().find(|&e| Some(e) != not)
+    }
+}
+
+/// Runs the conversation model over every direct quote: fills the speakers
+/// of untagged quotes and returns what it knows of each candidate (in the
+/// order of `cands`).
+pub(crate) fn converse(
+    t: &Text,
+    ents: &Entities,
+    cands: &mut [Candidate],
+    out: &mut [Resolved],
+    subject_entity: &[Option<usize>],
+) -> Vec<Turn> {
+    let mut turns = vec![Turn::default(); cands.len()];
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&k| cands[k].first());
+    let rate = alternation(t, cands, out);
+    let alternates = rate > 0.5;
+    turns.iter_mut().for_each(|x| x.alternation = rate);
+    // Tokens inside direct quotes: names there are not narrative.
+    let mut in_quote = vec![false; t.tokens.len()];
+    let mut quote_para = vec![false; t.paragraphs.len()];
+    for c in cands.iter().filter(|c| c.kind == QuoteKind::Direct) {
+        for &(a, b) in &c.pieces {
+            in_quote[a..=b].iter_mut().for_each(|x| *x = true);
+            quote_para[t.tokens[a].paragraph as usize] = true;
+        }
+    }
+    // A narrative sentence's person subject (not a quote's first words).
+    let subject = |s: usize| -> Option<usize> {
+        let e = subject_entity[s]?;
+        let first = t.sentences[s].clone().find(|&i| t.is_word(i))?;
+        (!in_quote[first] && person(ents, e)).then_some(e)
+    };
+    let mut recent = Recent::default();
+    let mut next_name = 0usize;
+    // The previous direct quote with a speaker, and the last two distinct
+    // speakers of the conversation (older first).
+    let mut prev: Option<usize> = None;
+    let mut pair: [Option<usize>; 2] = [None, None];
+    for &k in &order {
+        if cands[k].kind != QuoteKind::Direct {
+            continue;
+        }
+        let first = cands[k].first();
+        // Names before the quote, outside quotes, become recent.
+        while next_name < ents.mentions.len() && ents.mentions[next_name].first < first {
+            let m = &ents.mentions[next_name];
+            let e = ents.cluster_of[next_name];
+            if !in_quote[m.first] && person(ents, e) {
+                recent.push(e, m);
+            }
+            next_name += 1;
+        }
+        let cp = t.tokens[first].paragraph;
+        let pp = prev.map(|p| t.tokens[cands[p].last()].paragraph);
+        // Narrative paragraphs between the previous quote and this one.
+        let gap_from = pp.map_or(0, |p| p + 1);
+        let narrative_gap = (gap_from..cp).any(|p| !quote_para[p as usize]);
+        // The person the last narrative paragraph before names last: the
+        // subject of its last sentence with one, else its last name.
+        let narrated = (gap_from..cp)
+            .rev()
+            .find(|&p| !quote_para[p as usize])
+            .filter(|&p| p + 1 == cp)
+            .and_then(|p| {
+                let range = t.paragraphs[p as usize].clone();
+                let (s0, s1) = (
+                    t.tokens[range.start].sentence,
+                    t.tokens[range.end - 1].sentence,
+                );
+                let subj = (s0..=s1).rev().find_map(|s| subject(s as usize));
+                // In news, only a subject: a name later in the paragraph
+                // is mostly someone spoken of.
+                subj.or_else(|| {
+                    if !alternates {
+                        return None;
+                    }
+                    let to = ents.mentions.partition_point(|m| m.first < range.end);
+                    ents.mentions[..to]
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take_while(|(_, m)| m.first >= range.start)
+                        .map(|(i, _)| ents.cluster_of[i])
+                        .find(|&e| person(ents, e))
+                })
+            });
+        if narrative_gap && alternates {
+            pair = [None, None];
+        }
+        // The turn the conversation expects, with its evidence.
+        let addressed = prev
+            .and_then(|p| turns[p].addressee.as_ref())
+            .filter(|(m, _)| m.is_some())
+            .and_then(|(_, e)| *e)
+            .filter(|&e| Some(e) != prev.and_then(|p| out[p].entity));
+        let expected = if narrative_gap || pp == Some(cp) || !alternates {
+            None
+        } else if let Some(e) = addressed {
+            Some((e, TurnCue::Vocative))
+        } else {
+            pair[0].map(|e| (e, TurnCue::Alternation))
+        };
+        turns[k].expected = expected.map(|(e, _)| e);
+        if cands[k].speaker.is_none() {
+            let prev_entity = prev.and_then(|p| out[p].entity);
+            let para = t.paragraphs[cp as usize].clone();
+            let last = cands[k].last();
+            // A person acting in the quote's paragraph: the closest
+            // narrative sentence before the quote, else after it.
+            let beat = || {
+                let (s0, s1) = (
+                    t.tokens[para.start].sentence,
+                    t.tokens[para.end - 1].sentence,
+                );
+                let qs = t.tokens[first].sentence;
+                let qe = t.tokens[last].sentence;
+                (s0..qs)
+                    .rev()
+                    .find_map(|s| subject(s as usize))
+                    .or_else(|| (qe + 1..=s1).find_map(|s| subject(s as usize)))
+            };
+            let decided: Option<(usize, TurnCue, Method)> = if pp == Some(cp) {
+                prev_entity.map(|e| (e, TurnCue::SameParagraph, Method::Continuation))
+            } else if let Some(e) = beat() {
+                Some((e, TurnCue::Beat, Method::Nearby))
+            } else if let Some(e) = narrated {
+                Some((e, TurnCue::Narrative, Method::Turn))
+            } else if let Some((e, cue)) = expected {
+                Some((e, cue, Method::Turn))
+            } else if !alternates {
+                // News: the previous speaker goes on, two paragraphs at
+                // most, unless another person became a subject between.
+                let near = pp.is_some_and(|p| cp - p <= 2);
+                let from = prev.map_or(0, |p| t.tokens[cands[p].last()].sentence as usize + 1);
+                let to = t.tokens[first].sentence as usize;
+                let intervening =
+                    (from..to).any(|s| subject_entity[s].is_some_and(|e| Some(e) != prev_entity));
+                (near && !intervening && cands[k].standalone)
+                    .then_some(prev_entity)
+                    .flatten()
+                    .map(|e| (e, TurnCue::Continuation, Method::Continuation))
+            } else if pp.is_some() || narrative_gap {
+                recent
+                    .other_than(if narrative_gap { None } else { prev_entity })
+                    .map(|e| (e, TurnCue::Recent, Method::Turn))
+            } else {
+                None
+            };
+            if let Some((e, cue, method)) = decided {
+                let mention = match cue {
+                    TurnCue::SameParagraph | TurnCue::Continuation => {
+                        prev.and_then(|p| cands[p].speaker.clone())
+                    }
+                    _ => None,
+                }
+                .or_else(|| recent.mention.get(&e).cloned())
+                .or_else(|| {
+                    // The entity's last mention before the quote (a
+                    // vocative), else its first.
+                    let ms = &ents.clusters[e].mentions;
+                    let n = ms.partition_point(|&i| ents.mentions[i].first < first);
+                    Some(ents.mentions[*ms.get(n.saturating_sub(1))?].clone())
+                });
+                if let Some(m) = mention {
+                    cands[k].speaker = Some(m);
+                    cands[k].method = Some(method);
+                    turns[k].cue = cue;
+                    out[k] = Resolved {
+                        entity: Some(e),
+                        resolution: if cue == TurnCue::SameParagraph || cue == TurnCue::Continuation
+                        {
+                            prev.map_or(Resolution::Name, |p| out[p].resolution)
+                        } else {
+                            Resolution::Name
+                        },
+                    };
+                }
+            }
+        } else if let (Some((e, _)), Some(m)) = (expected, &cands[k].speaker) {
+            // `“…,” he said` in alternating dialogue: the pronoun is the
+            // person whose turn it is, when the gender agrees.
+            if let (MentionKind::Pronoun(p), Resolution::Pronoun) = (m.kind, out[k].resolution) {
+                let g = ents.clusters[e].gender;
+                if p.person == 3 && !p.plural && p.gender.is_some() && g == p.gender {
+                    out[k].entity = Some(e);
+                }
+            }
+        }
+        // The vocative of this quote.
+        if let Some((i, e)) = vocative(t, ents, &cands[k]) {
+            if Some(e) != out[k].entity {
+                turns[k].addressee = Some((Some(ents.mentions[i].clone()), Some(e)));
+            }
+        }
+        if let Some(e) = out[k].entity.filter(|_| cands[k].speaker.is_some()) {
+            if pair[1] != Some(e) {
+                pair = [pair[1], Some(e)];
+            }
+            if let Some(m) = &cands[k].speaker {
+                if person(ents, e) {
+                    recent.push(e, m);
+                }
+            }
+        }
+        if cands[k].speaker.is_some() {
+            prev = Some(k);
+        }
+    }
+    // Addressees without a vocative: the other party of the conversation,
+    // the previous speaker, else the next one.
+    let direct: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&k| cands[k].kind == QuoteKind::Direct && out[k].entity.is_some())
+        .collect();
+    for (n, &k) in direct.iter().enumerate() {
+        if turns[k].addressee.is_some() || !alternates {
+            continue;
+        }
+        let para = t.tokens[cands[k].first()].paragraph;
+        let near = |j: usize| {
+            let p = t.tokens[cands[j].first()].paragraph;
+            para.abs_diff(p) == 1 && out[j].entity != out[k].entity
+        };
+        let other = n
+            .checked_sub(1)
+            .map(|m| direct[m])
+            .filter(|&j| near(j))
+            .or_else(|| direct.get(n + 1).copied().filter(|&j| near(j)));
+        if let Some(j) = other {
+            turns[k].addressee = Some((None, out[j].entity));
+        }
+    }
+    turns
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, Method};
+
+    /// Each quote's speaker entity name (`-` for none) and method.
+    fn speakers(doc: &Document) -> Vec<(String, Option<Method>)> {
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let name = doc.speaker_entity(q).map_or("-".into(), |e| e.name.clone());
+                (name, q.speaker.as_ref().map(|s| s.method))
+            })
+            .collect()
+    }
+
+    fn names(doc: &Document) -> Vec<String> {
+        speakers(doc).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn untagged_dialogue_alternates() {
+        let text = "“Where are you going?” asked Mary.\n“Home,” John replied. “It’s late.”\n\
+                    “Stay a little longer.”\n“I can’t.”\n“Please.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Mary", "John", "Mary", "John", "Mary"]);
+        assert_eq!(speakers(&doc)[2].1, Some(Method::Turn));
+    }
+
+    #[test]
+    fn a_vocative_names_the_addressee_and_the_next_speaker() {
+        let text = "Mary and Jane sat by the fire with Tom.\n\
+                    “Where is the key?” asked Tom.\n\
+                    “Jane, tell him,” said Mary.\n\
+                    “It is in the drawer.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Jane"]);
+        let addressed: Vec<_> = doc
+            .quotes
+            .iter()
+            .map(|q| doc.addressee_entity(q).map(|e| e.name.as_str()))
+            .collect();
+        assert_eq!(addressed, [Some("Mary"), Some("Jane"), Some("Mary")]);
+        let vocative = doc.quotes[1].addressee.as_ref().unwrap();
+        assert_eq!(vocative.mention.as_ref().unwrap().text, "Jane");
+        assert!(doc.quotes[0].addressee.as_ref().unwrap().mention.is_none());
+    }
+
+    #[test]
+    fn a_narrative_paragraph_naming_someone_hands_them_the_turn() {
+        let text = "“We will cut taxes,” said Ann Cole.\n\
+                    Opposition leader Karen Holt disagreed.\n\
+                    “This plan helps nobody.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Ann Cole", "Karen Holt"]);
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    Mr. Poirot stepped forward and looked at them both.\n“Not any more.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Poirot"]);
+    }
+
+    #[test]
+    fn an_action_beat_in_the_paragraph_is_its_speaker() {
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    Tom shook his head. “It is not there.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Tom"]);
+        assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby));
+    }
+
+    #[test]
+    fn news_paragraphs_continue_one_speaker() {
+        let text = "“We will win,” Jane Smith said on Monday.\n\
+                    “The voters are with us.”\n\
+                    Bob Jones, her rival, said the race was close.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc)[..2], ["Jane Smith", "Jane Smith"]);
+        assert_eq!(speakers(&doc)[1].1, Some(Method::Continuation));
+        assert!(doc.quotes[0].addressee.is_none());
+    }
+
+    #[test]
+    fn first_person_narration_has_one_narrator_who_takes_turns() {
+        let text = "Mr. Astley looked at me.\n\
+                    “You gamble too much,” said Mr. Astley.\n\
+                    “I have no money for gambling,” I replied.\n\
+                    “You will soon have some.”\n\
+                    “Never,” I said.\n\
+                    “We shall see.”";
+        let doc = Extractor::new().extract(text);
+        let ids: Vec<Option<usize>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
+            .collect();
+        let narrator = ids[1].expect("the narrator is an entity");
+        assert_eq!(doc.entities[narrator].name, "I");
+        assert_eq!(ids[3], Some(narrator));
+        let astley = ids[0].expect("Mr. Astley is an entity");
+        assert_eq!(doc.entities[astley].name, "Astley");
+        assert_eq!(ids[2], Some(astley));
+        assert_eq!(ids[4], Some(astley));
+        let mentions: Vec<&str> = doc.entities[narrator]
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(mentions, ["I", "I"]);
+    }
+
+    #[test]
+    fn a_pronoun_tag_in_alternating_dialogue_is_whose_turn_it_is() {
+        // "he" alone would go to the most salient man, Tom, who spoke last.
+        let text = "Tom met Mr. Bennet at the gate.\n\
+                    “Good morning,” said Mr. Bennet.\n\
+                    “Good morning,” said Tom.\n\
+                    “Is it going to rain?” he asked.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Bennet", "Tom", "Bennet"]);
+    }
+}
