@@ -103,7 +103,9 @@
 //! assert_eq!(speaker.mention.as_ref().unwrap().text, "he");
 //! assert_eq!(speaker.method, Method::SpeechTag);
 //! assert_eq!(speaker.resolution, Resolution::Pronoun);
-//! assert!(speaker.confidence > 0.5);
+//! // A probability: a pronoun resolved across a sentence is less sure
+//! // than a name beside its quote.
+//! assert!((0.3..1.0).contains(&speaker.confidence));
 //! assert_eq!(speaker.method.to_string(), "speech_tag");
 //!
 //! let putin = doc.speaker_entity(quote).unwrap();
