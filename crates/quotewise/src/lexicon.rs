@@ -392,6 +392,8 @@ pub struct Lexicon {
     pub(crate) not_names: HashSet<&'static str>,
     /// The pronouns that can be a speaker (lower case; first reading).
     pronouns: HashMap<&'static str, Pronoun>,
+    /// The byte length of the longest pronoun's capitalised form.
+    longest_pronoun: usize,
     /// The words that take an abbreviation period, without it: the titles
     /// written with one (`Sen`) and the abbreviation class.
     abbreviation_stems: HashSet<&'static str>,
@@ -620,6 +622,11 @@ impl Lexicon {
             org_words,
             first_names,
             not_names,
+            longest_pronoun: pronouns
+                .keys()
+                .map(|p| capitalized(p).len())
+                .max()
+                .unwrap_or(0),
             pronouns,
             class_bits_long,
             classes,
@@ -689,12 +696,17 @@ impl Lexicon {
         if let Some(&p) = self.pronouns.get(word) {
             return Some(p);
         }
-        let lower = word.to_lowercase();
         // `I` is the capital of `i`; other pronouns are capitalised only
-        // where they open a sentence (`He said`), never in upper case.
-        (lower != word && (word.len() == 1 || word.chars().skip(1).all(char::is_lowercase)))
-            .then(|| self.pronouns.get(lower.as_str()).copied())
-            .flatten()
+        // where they open a sentence (`He said`), never in upper case. The
+        // cheap tests first: this is asked of every capitalised word.
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper
+            || word.len() > self.longest_pronoun
+            || !word.chars().skip(1).all(char::is_lowercase)
+        {
+            return None;
+        }
+        self.pronouns.get(word.to_lowercase().as_str()).copied()
     }
 
     /// The list bits of every listed word.
