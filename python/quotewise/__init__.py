@@ -8,7 +8,7 @@
 Main types: :class:`Extractor` (configure once, call ``extract`` or
 ``extract_many``), :class:`Gazetteer` (known entities to link to, from a
 file, records or a DataFrame), :class:`Document` (``quotes``, ``entities``, shows itself
-in Jupyter), :class:`Quote`, :class:`Speaker`, :class:`Entity`, :class:`Span`.
+in Jupyter), :class:`Quote`, :class:`Speaker`, :class:`Addressee`, :class:`Entity`, :class:`Span`.
 ``to_pandas(docs)`` and ``entities_to_pandas(docs)`` make DataFrames.
 """
 
@@ -22,6 +22,7 @@ from quotewise._errors import (
 )
 from quotewise._notebook import entities_to_pandas, to_pandas
 from quotewise._quotewise import (
+    Addressee,
     Document,
     Entity,
     Extractor,
@@ -34,6 +35,7 @@ from quotewise._quotewise import (
 )
 
 __all__ = [
+    "Addressee",
     "ConfigError",
     "Document",
     "Entity",

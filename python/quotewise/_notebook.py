@@ -40,6 +40,8 @@ QUOTE_COLUMNS = (
     "method",
     "resolution",
     "confidence",
+    "addressee",
+    "addressee_id",
     "char_start",
     "char_end",
     "cue",
@@ -70,6 +72,18 @@ def speaker_name(doc: Document, quote: Quote) -> Optional[str]:
     speaker = quote.speaker
     if speaker is not None and speaker.mention is not None:
         return speaker.mention.text
+    return None
+
+
+def addressee_name(doc: Document, quote: Quote) -> Optional[str]:
+    """The addressee's entity name when resolved, else the vocative's words,
+    else ``None``."""
+    entity = doc.addressee_entity(quote)
+    if entity is not None:
+        return entity.name
+    addressee = quote.addressee
+    if addressee is not None and addressee.mention is not None:
+        return addressee.mention.text
     return None
 
 
@@ -223,7 +237,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     quote's ``text``: its pieces joined by a space), ``kind``, ``speaker``
     (entity name, or the mention's words when unresolved), ``entity_id``,
     ``gazetteer_id``, ``method``, ``resolution``, ``confidence``,
-    ``char_start``, ``char_end`` (char offsets of the whole quote in the
+    ``addressee`` (whom the quote is said to: entity name, or the vocative's
+    words when unresolved), ``addressee_id`` (its entity id), ``char_start``, ``char_end`` (char offsets of the whole quote in the
     text, from its first piece's start to its last piece's end, so a quote
     in two pieces covers the speech tag between them), ``cue``, ``error``.
 
@@ -245,6 +260,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
         for quote in doc.quotes:
             speaker = quote.speaker
             entity = doc.speaker_entity(quote)
+            addressee = doc.addressee_entity(quote)
             cue = quote.cue
             rows.append(
                 (
@@ -259,6 +275,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                     None if speaker is None else speaker.method,
                     None if speaker is None else speaker.resolution,
                     None if speaker is None else speaker.confidence,
+                    addressee_name(doc, quote),
+                    None if addressee is None else addressee.id,
                     quote.char_start,
                     quote.char_end,
                     None if cue is None else cue.text,
@@ -269,6 +287,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     # Nullable ints: a failed document's row has no offsets, and the dtypes
     # do not depend on whether a batch had a failure.
     return frame.astype({"doc": "int64", "entity_id": "Int64", "confidence": "float64",
+                         "addressee_id": "Int64",
                          "char_start": "Int64", "char_end": "Int64", "error": "object"})
 
 

@@ -10,6 +10,7 @@ import pandas
 
 
 __all__ = [
+    "Addressee",
     "Document",
     "Entity",
     "Extractor",
@@ -86,6 +87,17 @@ class Speaker(_Value):
     def confidence(self) -> float: ...
 
 @final
+class Addressee(_Value):
+    """Whom a quote is said to."""
+
+    @property
+    def mention(self) -> Optional[Span]:
+        """The vocative in the quote, or ``None`` when the addressee is the
+        other party of the conversation."""
+    @property
+    def entity(self) -> Optional[int]: ...
+
+@final
 class Quote(_Value):
     """One quotation."""
 
@@ -114,6 +126,8 @@ class Quote(_Value):
     def cue(self) -> Optional[Span]: ...
     @property
     def speaker(self) -> Optional[Speaker]: ...
+    @property
+    def addressee(self) -> Optional[Addressee]: ...
     @property
     def method(self) -> Optional[_Method]: ...
     @property
@@ -164,6 +178,7 @@ class Document:
     @property
     def entities(self) -> list[Entity]: ...
     def speaker_entity(self, quote: Quote) -> Optional[Entity]: ...
+    def addressee_entity(self, quote: Quote) -> Optional[Entity]: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     @classmethod

@@ -32,6 +32,26 @@ def test_speaker_and_entity_of_a_speech_tag(extractor):
     assert doc.entities[entity.id] == entity
 
 
+def test_dialogue_turns_and_addressees(extractor):
+    text = (
+        "Mary and Jane sat by the fire with Tom.\n"
+        "“Where is the key?” asked Tom.\n"
+        "“Jane, tell him,” said Mary.\n"
+        "“It is in the drawer.”"
+    )
+    doc = extractor.extract(text)
+    assert [doc.speaker_entity(q).name for q in doc.quotes] == ["Tom", "Mary", "Jane"]
+    assert doc.quotes[2].method == "turn"
+    vocative = doc.quotes[1].addressee
+    assert isinstance(vocative, quotewise.Addressee)
+    assert vocative.mention.text == "Jane"
+    assert doc.addressee_entity(doc.quotes[1]).name == "Jane"
+    assert doc.quotes[0].addressee.mention is None
+    assert doc.addressee_entity(doc.quotes[0]).name == "Mary"
+    assert quotewise.Addressee.from_json(vocative.to_json()) == vocative
+    assert repr(vocative) == f"Addressee(mention='Jane', entity={vocative.entity})"
+
+
 def test_sample_article_speakers(extractor, sample):
     doc = extractor.extract(sample)
     direct = [q for q in doc.quotes if q.kind == "direct"]

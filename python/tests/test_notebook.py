@@ -87,6 +87,7 @@ def test_to_pandas_has_one_row_per_quote(doc):
     assert list(frame.columns) == ["doc", "doc_id", "language", "quote", "kind", "speaker",
                                    "entity_id",
                                    "gazetteer_id", "method", "resolution", "confidence",
+                                   "addressee", "addressee_id",
                                    "char_start", "char_end", "cue", "error"]
     assert len(frame) == len(doc.quotes) + len(other.quotes)
     first = frame.iloc[0]
@@ -100,6 +101,7 @@ def test_to_pandas_has_one_row_per_quote(doc):
     for row in frame[frame.doc == 0].itertuples():
         assert doc.text[row.char_start:row.char_end] == row.quote
     assert str(frame.entity_id.dtype) == "Int64"
+    assert str(frame.addressee_id.dtype) == "Int64"
     assert frame.error.isna().all()
     assert frame[frame.doc == 0].groupby("speaker").size().to_dict() == {"Ana Díaz": 2, "Bob Lee": 1, "officials": 1}
 
@@ -133,3 +135,12 @@ def test_missing_pandas_is_a_clear_import_error(doc, monkeypatch):
         quotewise.to_pandas([doc])
     with pytest.raises(ImportError, match="entities_to_pandas needs pandas"):
         doc.entities_to_pandas()
+
+
+def test_to_pandas_has_the_addressees():
+    text = ("“Where are you going, Jane?” asked Mary.\n\n"
+            "“Home,” Jane replied.")
+    frame = quotewise.Extractor().extract(text).to_pandas()
+    assert list(frame.speaker) == ["Mary", "Jane"]
+    assert list(frame.addressee) == ["Jane", "Mary"]
+    assert frame.addressee_id.iloc[0] == frame.entity_id.iloc[1]

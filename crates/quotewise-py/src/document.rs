@@ -116,6 +116,12 @@ impl PyDocument {
         Ok(self.doc.speaker_entity(&quote.0).cloned().map(PyEntity))
     }
 
+    /// The entity the quote's addressee resolved to, if any.
+    fn addressee_entity(&self, quote: &Bound<'_, PyAny>) -> PyResult<Option<PyEntity>> {
+        let quote: PyRef<'_, PyQuote> = arg(quote, "quote", "Quote")?;
+        Ok(self.doc.addressee_entity(&quote.0).cloned().map(PyEntity))
+    }
+
     /// The document as JSON (without the text), the same as the Rust crate
     /// and the CLI write.
     fn to_json(&self) -> PyResult<String> {

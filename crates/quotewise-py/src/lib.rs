@@ -26,7 +26,7 @@ mod _quotewise {
     #[pymodule_export]
     use crate::gazetteer::{PyGazetteer, PyGazetteerMatch};
     #[pymodule_export]
-    use crate::value::{PyEntity, PyQuote, PySpan, PySpeaker};
+    use crate::value::{PyAddressee, PyEntity, PyQuote, PySpan, PySpeaker};
 
     /// The version of the package (and of the Rust crate it wraps).
     #[pymodule_export]

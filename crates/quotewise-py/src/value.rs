@@ -1,9 +1,9 @@
-//! Small result values: `Span`, `Speaker`, `Quote`, `Entity`. Each is a frozen
+//! Small result values: `Span`, `Speaker`, `Addressee`, `Quote`, `Entity`. Each is a frozen
 //! newtype over the core type; getters convert on access.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
-use quotewise::{Entity, Gender, Quote, Span, Speaker};
+use quotewise::{Addressee, Entity, Gender, Quote, Span, Speaker};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -207,8 +207,41 @@ value_class!(PySpeaker, "speaker", {
     }
 });
 
+/// Whom a quote is said to: the vocative naming them in the quote, if any,
+/// and the entity.
+#[pyclass(frozen, eq, module = "quotewise", name = "Addressee")]
+#[derive(Clone, PartialEq)]
+pub struct PyAddressee(pub Addressee);
+
+value_class!(PyAddressee, "addressee", {
+    /// The vocative naming the addressee in the quote (``“Jane, tell
+    /// him”``), or ``None`` when the addressee is the other party of the
+    /// conversation.
+    #[getter]
+    fn mention(&self) -> Option<PySpan> {
+        self.0.mention.clone().map(PySpan)
+    }
+
+    /// The id of the addressee's entity in ``Document.entities``, if
+    /// resolved.
+    #[getter]
+    fn entity(&self) -> Option<usize> {
+        self.0.entity
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let a = &self.0;
+        format!(
+            "Addressee(mention={}, entity={})",
+            py_repr_opt(py, a.mention.as_ref().map(|m| m.text.as_str())),
+            a.entity
+                .map_or_else(|| "None".to_string(), |e| e.to_string()),
+        )
+    }
+});
+
 /// One quotation: its kind, its content (one or more spans), the reporting
-/// cue and the speaker.
+/// cue, the speaker and the addressee.
 #[pyclass(frozen, eq, module = "quotewise", name = "Quote")]
 #[derive(Clone, PartialEq)]
 pub struct PyQuote(pub Quote);
@@ -268,6 +301,12 @@ value_class!(PyQuote, "quote", {
     #[getter]
     fn speaker(&self) -> Option<PySpeaker> {
         self.0.speaker.clone().map(PySpeaker)
+    }
+
+    /// Whom the quote is said to, if known.
+    #[getter]
+    fn addressee(&self) -> Option<PyAddressee> {
+        self.0.addressee.clone().map(PyAddressee)
     }
 
     /// The speaker's method (see ``Speaker.method``), ``None`` without speaker.
