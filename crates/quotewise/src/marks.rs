@@ -16,6 +16,9 @@
 //! * A dialogue quote whose paragraph ends while it is open continues when
 //!   the next paragraph opens again (a multi-paragraph quote: one quote, one
 //!   piece a paragraph); otherwise it ends at the paragraph end.
+//! * A quote left open whose paragraph holds its own speech tag after a
+//!   comma (`“We will not back down, said union leader Mike Davis.`) lost
+//!   its closing mark: it ends at that comma.
 //! * A closing mark with no opening one opens at the start of its paragraph
 //!   (or after the last quote in it).
 
@@ -225,6 +228,22 @@ pub(crate) fn scan(t: &Text) -> Vec<Quoted> {
             .find(|o| o.family == dialogue)
             .or_else(|| stack.iter().find(|o| o.family == Family::Double));
         if let Some(open) = left_open.copied() {
+            // A quote whose closing mark was forgotten before its own tag
+            // (`“We will not back down, said union leader Mike Davis.`)
+            // ends at the tag's comma; the tag is the paragraph's.
+            if let Some(comma) = forgotten_close(t, open.token + 1, para.end) {
+                push_piece(
+                    &mut out,
+                    &mut continued,
+                    Piece {
+                        first: open.token,
+                        last: comma,
+                        opened: true,
+                        closed: false,
+                    },
+                );
+                continue;
+            }
             let piece = Piece {
                 first: open.token,
                 last: para.end - 1,
@@ -270,6 +289,30 @@ fn push_piece(out: &mut Vec<Quoted>, continued: &mut Option<Quoted>, piece: Piec
             pieces: vec![piece],
         }),
     }
+}
+
+/// The comma that ends an unclosed quote in `from..to` because a speech
+/// tag follows it: `, said <Subject>` or `, <Subject> said` with the
+/// subject a pronoun or one to three capitalised words. The tag must be in
+/// the quote's first sentence's reach: only the first such comma counts.
+fn forgotten_close(t: &Text, from: usize, to: usize) -> Option<usize> {
+    let subject_word = |k: usize| {
+        k < to && t.is_word(k) && (t.is_capitalized(k) || t.lex.pronoun(t.tok(k)).is_some())
+    };
+    (from..to).filter(|&c| t.is_punct(c, ',')).find(|&c| {
+        let v = c + 1;
+        if v < to && t.verb(v).is_some() {
+            // `, said union leader Mike Davis`: a subject follows.
+            return (v + 1..to.min(v + 5))
+                .any(|k| t.is_word(k) && (t.is_capitalized(k) || t.in_class(k, Class::Article)));
+        }
+        // `, Mike Davis said` / `, he said`.
+        let mut k = v;
+        while k < to.min(v + 3) && subject_word(k) {
+            k += 1;
+        }
+        k > v && k < to && t.verb(k).is_some()
+    })
 }
 
 /// The first word token in `from..to`, if any.
