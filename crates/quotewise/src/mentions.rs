@@ -163,6 +163,22 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
 /// first token of the name proper, or `None` when it is all titles.
 fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
     let mut k = first;
+    // "FBI Director James Comey", "UN Secretary General Ban Ki-moon": an
+    // office inside the run; its organisation is a descriptor and the name
+    // proper follows the office (not in "Detroit General Hospital").
+    if !is_title_word(t, first) {
+        let office =
+            |j: usize| t.has(j, Flags::TITLE | Flags::ROLE) || t.in_class(j, Class::TitleWord);
+        if let Some(j) = (first + 1..last).find(|&j| office(j)) {
+            let mut n = j;
+            while n < last && (is_title_word(t, n) || t.tok(n) == "of") {
+                n += 1;
+            }
+            if n > j && n <= last && !(n..=last).any(|x| t.has(x, Flags::ORG_WORD)) {
+                k = j;
+            }
+        }
+    }
     while k < last && (is_title_word(t, k) || t.tok(k) == "of") {
         k += 1;
     }

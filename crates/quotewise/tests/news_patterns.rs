@@ -153,3 +153,79 @@ fn reacted_is_a_speech_tag() {
         "Lena Ortiz",
     )]);
 }
+
+#[test]
+fn a_quote_missing_its_closing_mark_keeps_its_tag_outside() {
+    let cases = [
+        (
+            "“We will not back down, said union leader Mike Davis on Thursday. The strike goes on.",
+            "Mike Davis",
+        ),
+        (
+            "“The plant stays open, Governor Lena Ortiz said in a statement. Talks resume Monday.",
+            "Lena Ortiz",
+        ),
+    ];
+    for (text, name) in cases {
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1, "{text}");
+        let quote = &doc.quotes[0];
+        let content = &quote.content[0].text;
+        assert!(
+            !content.contains("said"),
+            "{text}: the tag is quoted: {content}"
+        );
+        assert_eq!(speaker(&doc, quote).as_deref(), Some(name), "{text}");
+    }
+    // A quote left open with no tag inside still runs to its paragraph end.
+    let doc = extract("“We will not back down, and the strike goes on.\n\nTalks resume Monday.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert!(doc.quotes[0].content[0].text.ends_with("goes on."));
+}
+
+#[test]
+fn an_untagged_quote_after_a_paragraph_naming_a_new_speaker_is_theirs() {
+    let doc = extract(
+        "“The budget is balanced,” Mayor Tom Green said on Monday.\n\n\
+         Opposition leader Karen Holt disagreed. “This budget hides a deficit.”",
+    );
+    assert_eq!(doc.quotes.len(), 2);
+    assert_eq!(speaker(&doc, &doc.quotes[1]).as_deref(), Some("Karen Holt"));
+}
+
+#[test]
+fn an_office_inside_a_capitalised_run_is_not_part_of_the_name() {
+    let doc = extract(
+        "“We followed the rules,” said FBI Director James Comey.\n\n\
+         “Nobody is above the law,” said former UN Ambassador John Bolton.\n\n\
+         Comey said the review was over.",
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"James Comey"), "{names:?}");
+    assert!(names.contains(&"John Bolton"), "{names:?}");
+    let comey = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "James Comey")
+        .unwrap();
+    assert_eq!(comey.mentions.len(), 2, "the later “Comey” joins him");
+    // An organisation named after an office word keeps its name.
+    let doc = extract("“We are full,” said a Detroit General Hospital nurse.");
+    assert!(doc
+        .entities
+        .iter()
+        .any(|e| e.name == "Detroit General Hospital"));
+}
+
+#[test]
+fn a_tell_tag_with_a_long_addressee_before_the_quote() {
+    let doc = extract(
+        "In discussing the scandals, former UN Ambassador John Bolton told Breitbart News \
+         Daily SiriusXM host Matt Boyle, “The slogan might as well be: Not Indicted, Yet!”",
+    );
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        speaker(&doc, &doc.quotes[0]).as_deref(),
+        Some("John Bolton")
+    );
+}

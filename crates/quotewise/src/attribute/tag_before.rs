@@ -40,7 +40,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     }
     // With a colon the verb may stand a few words back:
     // "Putin told reporters on Friday: “…”".
-    let reach = if colon { 10 } else { 6 };
+    let reach = 10;
     let mut v = k;
     loop {
         if let Some((info, cue_end)) = verb_at(t, v) {
