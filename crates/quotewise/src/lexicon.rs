@@ -192,6 +192,9 @@ pub(crate) enum Class {
     NounReadingNext,
     /// Lower-case words after a name that make a media or organisation compound (`press`).
     OrgCompound,
+    /// Subordinators that open the reported clause itself after a verb of
+    /// saying (`said if elected he would …`).
+    ContentSubordinator,
 }
 
 // A class is a bit of a u64 in `Lexicon::class_bits`.
@@ -199,7 +202,7 @@ const _: () = assert!(Class::ALL.len() <= 64);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 60] = [
+    const ALL: [Class; 61] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -260,6 +263,7 @@ impl Class {
         Class::NounDeterminer,
         Class::NounReadingNext,
         Class::OrgCompound,
+        Class::ContentSubordinator,
     ];
 
     /// The class's name in `classes.txt`.
@@ -325,6 +329,7 @@ impl Class {
             Class::NounDeterminer => "noun_determiner",
             Class::NounReadingNext => "noun_reading_next",
             Class::OrgCompound => "org_compound",
+            Class::ContentSubordinator => "content_subordinator",
         }
     }
 }

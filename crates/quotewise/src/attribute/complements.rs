@@ -101,5 +101,16 @@ pub(super) fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
     if is_time_word(t.lex, w) {
         return false;
     }
+    // `said if elected he would …`: the clause opens with its own
+    // subordinate clause, unless a `that` further on opens the content
+    // (`said when asked that …`) or no clause follows (`said when asked`).
+    if t.lex.is(Class::ContentSubordinator, w) {
+        let ahead = n + 1..(n + 14).min(t.tokens.len());
+        let that = ahead.clone().any(|k| t.is_word(k) && t.tok(k) == "that");
+        let clause = ahead.into_iter().any(|k| {
+            t.is_word(k) && (t.in_class(k, Class::ClauseSubject) || is_finite_verb(t.lex, t.tok(k)))
+        });
+        return clause && !that;
+    }
     !t.lex.is(Class::NotClauseOpener, w) && !lone_name
 }

@@ -325,6 +325,20 @@ ind!(
     [("that he had instructed them", "Putin", "told")]
 );
 ind!(
+    a_clause_opening_with_if,
+    "Cruz said if elected he could work with the leadership.",
+    [(
+        "if elected he could work with the leadership",
+        "Cruz",
+        "said"
+    )]
+);
+ind!(
+    a_subordinator_with_no_clause_after_it_is_not_content,
+    "Cruz will run, aides said if pressed.",
+    [("Cruz will run", "aides", "said")]
+);
+ind!(
     bare_clause,
     "Pence said his running mate was only joking.",
     [("his running mate was only joking", "Pence", "said")]
