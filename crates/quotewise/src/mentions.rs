@@ -189,9 +189,17 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
             return None;
         }
     }
-    // "President" alone, "Russian" alone: no name ("Kremlin" is one).
+    // "President" alone, "Russian" alone: no name ("Kremlin" is one), but
+    // for a surname that is a nationality word as the bare subject of a
+    // reporting verb ("Cuban said", "French added").
+    let bare_subject = || {
+        first == last
+            && t.verb(last + 1).is_some()
+            && !(first > 0 && t.is_word(first - 1) && t.has(first - 1, Flags::DETERMINER))
+    };
     if k == last
-        && (t.has(k, Flags::TITLE) || t.has(k, Flags::NATIONALITY) && !t.has(k, Flags::ORG_WORD))
+        && (t.has(k, Flags::TITLE)
+            || t.has(k, Flags::NATIONALITY) && !t.has(k, Flags::ORG_WORD) && !bare_subject())
     {
         return None;
     }

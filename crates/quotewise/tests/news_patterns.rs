@@ -229,3 +229,25 @@ fn a_tell_tag_with_a_long_addressee_before_the_quote() {
         Some("John Bolton")
     );
 }
+
+#[test]
+fn a_tag_before_whose_cue_or_adverbial_ends_at_the_comma() {
+    assert_speaker(&[
+        (
+            "As analyst Dana Byrd pointed out in December, “The rules can still change before the vote.”",
+            "Dana Byrd",
+        ),
+        (
+            "Dana Byrd pointed out, “The rules can still change before the vote.”",
+            "Dana Byrd",
+        ),
+    ]);
+}
+
+#[test]
+fn a_surname_that_is_a_nationality_word() {
+    assert_speaker(&[
+        ("“It is a good law,” Cuban said.", "Cuban"),
+        ("“It is a good law,” French added on Monday.", "French"),
+    ]);
+}

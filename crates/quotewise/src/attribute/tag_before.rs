@@ -5,6 +5,7 @@ use super::complements::is_tell;
 use super::subjects::subject_of;
 use super::tag_after::tag_after;
 use super::Tag;
+use crate::lexicon::Class;
 use crate::mentions::MentionKind;
 use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at};
 use crate::text::Text;
@@ -48,8 +49,16 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
             // an object (`told Chris Wallace of Fox News, “…”`).
             // Or an inverted tag: `Said Comey, “…”`.
             let named_after = mention_starting_at(t, cue_end + 1, open);
+            // Or the cue ends at the comma (`pointed out, “…”`), perhaps
+            // with a short adverbial after it (`said in December, “…”`).
+            let adverbial_to_comma = cue_end == k
+                || cue_end < k
+                    && k - cue_end <= 5
+                    && t.in_class(cue_end + 1, Class::AdverbialPreposition)
+                    && (cue_end + 1..=k).all(|j| t.is_word(j) && verb_at(t, j).is_none());
             let reachable = colon
                 || v == k
+                || adverbial_to_comma
                 || is_tell(t.lex, t.tok(v))
                 || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
             if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
