@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas
 
-    from quotewise._quotewise import Document, Quote
+    from quotewise._quotewise import Addressee, Document, Entity, Quote, Speaker
 
 # Light backgrounds that keep black text readable, one per speaker (cycled).
 PALETTE = (
@@ -63,28 +63,25 @@ ENTITY_COLUMNS = (
 )
 
 
+def _name(entity: Optional[Entity], party: Optional[Union[Speaker, Addressee]]) -> Optional[str]:
+    """The entity's name when resolved, else the mention's words, else ``None``."""
+    if entity is not None:
+        return entity.name
+    if party is not None and party.mention is not None:
+        return party.mention.text
+    return None
+
+
 def speaker_name(doc: Document, quote: Quote) -> Optional[str]:
     """The speaker's entity name when resolved, else the mention's words,
     else ``None``."""
-    entity = doc.speaker_entity(quote)
-    if entity is not None:
-        return entity.name
-    speaker = quote.speaker
-    if speaker is not None and speaker.mention is not None:
-        return speaker.mention.text
-    return None
+    return _name(doc.speaker_entity(quote), quote.speaker)
 
 
 def addressee_name(doc: Document, quote: Quote) -> Optional[str]:
     """The addressee's entity name when resolved, else the vocative's words,
     else ``None``."""
-    entity = doc.addressee_entity(quote)
-    if entity is not None:
-        return entity.name
-    addressee = quote.addressee
-    if addressee is not None and addressee.mention is not None:
-        return addressee.mention.text
-    return None
+    return _name(doc.addressee_entity(quote), quote.addressee)
 
 
 def _speaker_key(doc: Document, quote: Quote) -> tuple[str, str]:
