@@ -37,6 +37,7 @@ pub const LEXICON_FILES: &[&str] = &[
     "classes.txt",
     "complementizers.txt",
     "reported_mood.txt",
+    "auxiliaries.txt",
 ];
 
 /// The files of `lang/<code>/`, compiled in, in the order of
@@ -59,6 +60,7 @@ macro_rules! language {
                 include_str!(concat!("../lang/", $code, "/classes.txt")),
                 include_str!(concat!("../lang/", $code, "/complementizers.txt")),
                 include_str!(concat!("../lang/", $code, "/reported_mood.txt")),
+                include_str!(concat!("../lang/", $code, "/auxiliaries.txt")),
             ],
         )
     };
@@ -428,6 +430,9 @@ pub struct Lexicon {
     /// Verb forms whose mood marks reported speech (German Konjunktiv I:
     /// `sei`, `habe`).
     pub(crate) reported_mood: HashSet<&'static str>,
+    /// The finite auxiliaries of compound tenses, lower case (`a` of
+    /// French `a déclaré`, `ha` of Italian `ha detto`).
+    pub(crate) auxiliaries: HashSet<&'static str>,
     /// The words of each [`Class`].
     classes: [HashSet<&'static str>; Class::ALL.len()],
     /// For each word of 16 bytes or more of any class, a bit per class it
@@ -619,6 +624,10 @@ impl Lexicon {
             .lines()
             .map(|(_, line, _)| line)
             .collect();
+        let auxiliaries = file("auxiliaries.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
         let suffixes = |class: Class, f: &DataFile| -> Result<Vec<Suffix>, Error> {
             classes[class as usize]
                 .iter()
@@ -677,6 +686,7 @@ impl Lexicon {
             pronouns,
             complementizers,
             reported_mood,
+            auxiliaries,
             class_bits_long,
             classes,
             modifier_suffixes,

@@ -100,8 +100,15 @@ fn tag_end(tag: &Tag) -> usize {
 
 /// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
 fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    // `», a déclaré Emmanuel Macron`, `», ha detto Meloni`: a compound
+    // tense inverted, its auxiliary first.
+    let verb_at_j = if t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j)) && j + 1 < limit {
+        speech_verb(t, j + 1)
+    } else {
+        None
+    };
     // "said Putin", "added the spokesman"
-    if let Some((info, cue_end)) = speech_verb(t, j) {
+    if let Some((info, cue_end)) = verb_at_j.or_else(|| speech_verb(t, j)) {
         if info.gerund {
             return None;
         }
@@ -232,6 +239,17 @@ pub(super) fn inverted_subject(t: &Text, j: usize, limit: usize) -> Option<Menti
         && verb_at(t, k).is_none()
     {
         k += 1;
+    }
+    // `Da sprach die älteste:`: an adjective standing for its noun, the
+    // last word of the clause.
+    if k > det + 1 && !(in_clause(k) && t.is_word(k)) && t.has(k - 1, Flags::LOWER) {
+        return Some(Mention::description(
+            det,
+            k - 1,
+            false,
+            false,
+            vec![crate::text::lower_word(t.tok(k - 1))],
+        ));
     }
     if !(in_clause(k) && t.is_word(k) && t.is_capitalized(k)) || verb_at(t, k).is_some() {
         return None;

@@ -84,8 +84,11 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     if !colon {
         return None;
     }
+    // Where every noun is capitalised, the noun before the colon is as
+    // often an object (`folgenden Bericht:`): only the subject counts.
+    let nouns_capitalised = t.lex.is(Class::Convention, "capitalised_nouns");
     let speaker = mention_ending_at(t, k, floor)
-        .filter(|m| m.kind == MentionKind::Name)
+        .filter(|m| m.kind == MentionKind::Name && !nouns_capitalised)
         .or_else(|| {
             let first = (floor..k).find(|&i| t.is_word(i))?;
             mention_starting_at(t, first, k)
