@@ -175,9 +175,13 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
             // A window around the verb keeps the work per token bounded in
             // run-on "sentences" (a 10 MB text without a full stop).
             let window = range.start.max(i.saturating_sub(MAX_REACH))..range.end.min(i + MAX_REACH);
-            if let Some(c) = according_to(t, i, window.clone(), covered).or_else(|| {
+            if let Some(mut c) = according_to(t, i, window.clone(), covered).or_else(|| {
                 reported(t, i, window.clone(), covered, quoted).filter(|c| marked_enough(t, c))
             }) {
+                if dialogue_line(t, &c) {
+                    c.kind = QuoteKind::Direct;
+                    c.standalone = true;
+                }
                 let end = c.last();
                 out.push(c);
                 i = end.max(i) + 1;
@@ -187,6 +191,17 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// `— Je ne sais pas, répondit Marie.`: a paragraph opened by a dialogue
+/// dash holds a character's own words (French, Spanish, Italian,
+/// Portuguese and Hungarian fiction write dialogue so, without quotation
+/// marks): reported speech at its start, with the tag after it, is
+/// direct speech.
+fn dialogue_line(t: &Text, c: &Candidate) -> bool {
+    let a = c.first();
+    let opened = |k: usize| window::is_dash(t, k) && window::para_start(t, k) == k;
+    (opened(a) || a > 0 && opened(a - 1)) && c.cue.is_some_and(|(x, _)| x > c.last())
 }
 
 /// How many words into a reported clause a reported-mood form may stand
