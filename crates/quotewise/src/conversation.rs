@@ -218,6 +218,7 @@ pub(crate) fn converse(
         (!in_quote[first] && person(ents, e)).then_some(e)
     };
     let mut recent = Recent::default();
+    let mut languages = ParagraphLanguages::new(t);
     let mut next_name = 0usize;
     // The previous direct quote with a speaker, and the last two distinct
     // speakers of the conversation (older first).
@@ -333,6 +334,16 @@ pub(crate) fn converse(
             } else {
                 None
             };
+            // A speaker is never carried into a paragraph of another
+            // language (a French quote after a German speaker's paragraph):
+            // only the quote's own paragraph decides there.
+            let source_paragraph = match decided {
+                None | Some((_, TurnCue::SameParagraph | TurnCue::Beat, _)) => None,
+                Some((_, TurnCue::Narrative, _)) => Some(cp - 1),
+                Some(_) => pp,
+            };
+            let decided =
+                decided.filter(|_| source_paragraph.is_none_or(|p| !languages.differ(p, cp)));
             if let Some((e, cue, method)) = decided {
                 let mention = match cue {
                     TurnCue::SameParagraph | TurnCue::Continuation => {
@@ -419,6 +430,40 @@ pub(crate) fn converse(
         }
     }
     turns
+}
+
+/// The languages of a text's paragraphs, each told on first use (only
+/// paragraphs a speaker would be carried between are read).
+struct ParagraphLanguages<'a, 't> {
+    t: &'a Text<'t>,
+    known: Vec<Option<Option<&'static str>>>,
+}
+
+impl<'a, 't> ParagraphLanguages<'a, 't> {
+    fn new(t: &'a Text<'t>) -> Self {
+        ParagraphLanguages {
+            t,
+            known: vec![None; t.paragraphs.len()],
+        }
+    }
+
+    fn of(&mut self, p: u32) -> Option<&'static str> {
+        let t = self.t;
+        *self.known[p as usize].get_or_insert_with(|| {
+            let range = t.paragraphs[p as usize].clone();
+            if range.is_empty() {
+                return None;
+            }
+            let text = &t.text[t.tokens[range.start].start..t.tokens[range.end - 1].end];
+            crate::language::stretch_language(text)
+        })
+    }
+
+    /// Are paragraphs `a` and `b` both of a known language, and not the
+    /// same one?
+    fn differ(&mut self, a: u32, b: u32) -> bool {
+        a != b && matches!((self.of(a), self.of(b)), (Some(x), Some(y)) if x != y)
+    }
 }
 
 #[cfg(test)]

@@ -73,8 +73,30 @@ fn find_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
     match info.particle {
         // `pointed out`, but also `pointed to` (a prepositional cue).
         Some(p) if t.is_word(i + 1) && t.tok(i + 1) == p => Some((info, i + 1)),
+        Some(_) if particle_later(t, i) => Some((info, i)),
         Some(_) => (t.is_word(i + 1) && t.lex.reports_object_of(info.lemma, t.tok(i + 1)))
             .then_some((info, i)),
         None => Some((info, i)),
     }
+}
+
+/// How many tokens after a separable verb its particle may close the
+/// clause (`fügte der alte Bauer am Ende leise hinzu`).
+const PARTICLE_REACH: usize = 12;
+
+/// In a language that puts a separable verb's particle at the end of the
+/// clause (German `fügte der Minister hinzu`, Dutch `voegde hij toe`): is
+/// one of the particles of the form at `i` later in its clause, before a
+/// comma, a stop or a quotation mark? The cue stays the verb itself.
+fn particle_later(t: &Text, i: usize) -> bool {
+    if !t.lex.is(Class::Convention, "particle_at_clause_end") {
+        return false;
+    }
+    let Some(particles) = t.lex.particles.get(t.tok(i)) else {
+        return false;
+    };
+    let sentence = t.tokens[i].sentence;
+    (i + 1..t.tokens.len().min(i + 1 + PARTICLE_REACH))
+        .take_while(|&k| t.is_word(k) && t.tokens[k].sentence == sentence)
+        .any(|k| particles.contains(&t.tok(k)))
 }

@@ -170,10 +170,14 @@ impl ExtractorBuilder {
             }
             built_in = Lexicon::built_in(code);
         }
+        // With neither a lexicon nor a language given, each text is read
+        // with the built-in lexicon of its detected language.
+        let per_text = self.lexicon.is_none() && self.options.language.is_none();
         Ok(Extractor {
             options: self.options,
             gazetteer: self.gazetteer,
             lexicon: self.lexicon.or(built_in).unwrap_or_else(Lexicon::english),
+            per_text,
             panic_on: None,
         })
     }
@@ -185,7 +189,11 @@ impl ExtractorBuilder {
 pub struct Extractor {
     options: Options,
     gazetteer: Option<Arc<Gazetteer>>,
+    /// The lexicon given, or that of the language given, or English.
     lexicon: Arc<Lexicon>,
+    /// Whether each text is read with the lexicon of its detected language
+    /// (falling back on `lexicon` when it has none).
+    per_text: bool,
     /// See [`Extractor::panicking_on_text_containing`].
     panic_on: Option<Arc<str>>,
 }
@@ -214,9 +222,26 @@ impl Extractor {
         self.gazetteer.as_deref()
     }
 
-    /// The words this extractor reads text with.
+    /// The words this extractor reads text with: the lexicon given to
+    /// the builder, or the built-in one of the language given, or English.
+    /// An extractor given neither (the default) reads each text with the
+    /// built-in lexicon of the text's detected language, and this one
+    /// (English) where that language has none.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The language of `text` and the lexicon to read it with.
+    fn reading(&self, text: &str) -> (Option<String>, Arc<Lexicon>) {
+        if let Some(code) = &self.options.language {
+            return (Some(code.clone()), self.lexicon.clone());
+        }
+        let detected = crate::language::document_language(text);
+        let lexicon = detected
+            .filter(|_| self.per_text)
+            .and_then(Lexicon::built_in)
+            .unwrap_or_else(|| self.lexicon.clone());
+        (detected.map(str::to_string), lexicon)
     }
 
     /// Extracts quotes, speakers and entities from `text`.
@@ -231,7 +256,8 @@ impl Extractor {
                 "test panic: the text contains {needle:?}"
             );
         }
-        crate::pipeline::run(&self.options, &self.lexicon, self.gazetteer(), text)
+        let (language, lexicon) = self.reading(text);
+        crate::pipeline::run(&self.options, language, &lexicon, self.gazetteer(), text)
     }
 
     /// As [`Extractor::extract`], with the features the speaker scorer saw
@@ -241,9 +267,11 @@ impl Extractor {
     #[doc(hidden)]
     pub fn extract_with_speaker_features(&self, text: &str) -> (Document, Vec<Option<Vec<f64>>>) {
         let mut features = Vec::new();
+        let (language, lexicon) = self.reading(text);
         let doc = crate::pipeline::run_recording(
             &self.options,
-            &self.lexicon,
+            language,
+            &lexicon,
             self.gazetteer(),
             text,
             Some(&mut features),

@@ -383,6 +383,12 @@ pub(crate) fn document_language(text: &str) -> Option<&'static str> {
     Tally::read(&text[..end], true).winner().map(|k| LISTS[k].0)
 }
 
+/// The language of a short stretch of `text` (a paragraph), read whole,
+/// without building the evidence.
+pub(crate) fn stretch_language(text: &str) -> Option<&'static str> {
+    Tally::of(text).winner().map(|k| LISTS[k].0)
+}
+
 /// The paragraphs of `text` with the language of each. Paragraphs are
 /// separated by blank lines when the text has any (hard-wrapped books,
 /// most articles), else by line breaks (one paragraph a line). A paragraph

@@ -35,6 +35,9 @@ pub const LEXICON_FILES: &[&str] = &[
     "pronouns.txt",
     "determiners.txt",
     "classes.txt",
+    "complementizers.txt",
+    "reported_mood.txt",
+    "auxiliaries.txt",
 ];
 
 /// The files of `lang/<code>/`, compiled in, in the order of
@@ -55,6 +58,9 @@ macro_rules! language {
                 include_str!(concat!("../lang/", $code, "/pronouns.txt")),
                 include_str!(concat!("../lang/", $code, "/determiners.txt")),
                 include_str!(concat!("../lang/", $code, "/classes.txt")),
+                include_str!(concat!("../lang/", $code, "/complementizers.txt")),
+                include_str!(concat!("../lang/", $code, "/reported_mood.txt")),
+                include_str!(concat!("../lang/", $code, "/auxiliaries.txt")),
             ],
         )
     };
@@ -62,7 +68,16 @@ macro_rules! language {
 
 /// The languages compiled in: a code and its files. Adding a language is
 /// adding its folder and a line here.
-const LANGUAGES: &[(&str, [&str; 11])] = &[language!("en")];
+const LANGUAGES: &[(&str, [&str; LEXICON_FILES.len()])] = &[
+    language!("en"),
+    language!("de"),
+    language!("fr"),
+    language!("es"),
+    language!("it"),
+    language!("pt"),
+    language!("nl"),
+    language!("hu"),
+];
 
 /// The built-in lexicons, each parsed on first use and then shared.
 static BUILT_IN: [OnceLock<Arc<Lexicon>>; LANGUAGES.len()] =
@@ -195,6 +210,9 @@ pub(crate) enum Class {
     /// Subordinators that open the reported clause itself after a verb of
     /// saying (`said if elected he would …`).
     ContentSubordinator,
+    /// The writing conventions the language follows, by name (see
+    /// `classes.txt`): `split_quote_across_stop`, `particle_at_clause_end`.
+    Convention,
 }
 
 // A class is a bit of a u64 in `Lexicon::class_bits`.
@@ -202,7 +220,7 @@ const _: () = assert!(Class::ALL.len() <= 64);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 61] = [
+    const ALL: [Class; 62] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -264,6 +282,7 @@ impl Class {
         Class::NounReadingNext,
         Class::OrgCompound,
         Class::ContentSubordinator,
+        Class::Convention,
     ];
 
     /// The class's name in `classes.txt`.
@@ -330,6 +349,7 @@ impl Class {
             Class::NounReadingNext => "noun_reading_next",
             Class::OrgCompound => "org_compound",
             Class::ContentSubordinator => "content_subordinator",
+            Class::Convention => "convention",
         }
     }
 }
@@ -359,6 +379,9 @@ pub(crate) struct RoleInfo {
     pub org: bool,
     /// The form is plural.
     pub plural: bool,
+    /// The gender the form shows (German `Ministerin`, French
+    /// `présidente`), where it shows one.
+    pub gender: Option<Gender>,
 }
 
 /// The words of one language, as the engine uses them: build it once (or
@@ -376,6 +399,10 @@ pub struct Lexicon {
     code: &'static str,
     /// Every reporting verb form, lower case.
     pub(crate) verbs: HashMap<&'static str, VerbInfo>,
+    /// Every particle of each separable form (German `stellte` takes
+    /// `fest` and `klar`), for languages that put the particle at the end
+    /// of the clause (the `particle_at_clause_end` convention).
+    pub(crate) particles: HashMap<&'static str, Vec<&'static str>>,
     /// `(lemma, preposition)` pairs whose prepositional object is reported
     /// (`called for a ban`, `railed against the deal`).
     prepositional_cues: HashSet<(&'static str, &'static str)>,
@@ -402,6 +429,15 @@ pub struct Lexicon {
     /// The words that take an abbreviation period, without it: the titles
     /// written with one (`Sen`) and the abbreviation class.
     abbreviation_stems: HashSet<&'static str>,
+    /// The words that open a reported clause (`that`, `dass`), each with
+    /// whether it opens a reported question (`whether`, `ob`).
+    pub(crate) complementizers: HashMap<&'static str, bool>,
+    /// Verb forms whose mood marks reported speech (German Konjunktiv I:
+    /// `sei`, `habe`).
+    pub(crate) reported_mood: HashSet<&'static str>,
+    /// The finite auxiliaries of compound tenses, lower case (`a` of
+    /// French `a déclaré`, `ha` of Italian `ha detto`).
+    pub(crate) auxiliaries: HashSet<&'static str>,
     /// The words of each [`Class`].
     classes: [HashSet<&'static str>; Class::ALL.len()],
     /// For each word of 16 bytes or more of any class, a bit per class it
@@ -509,7 +545,7 @@ impl Lexicon {
                 contents: by_name[k],
             }
         };
-        let verbs = parse_verbs(&file("reporting_verbs.txt"))?;
+        let (verbs, particles) = parse_verbs(&file("reporting_verbs.txt"))?;
         let prepositional_cues = file("prepositional_cues.txt")
             .lines()
             .map(|(n, line, f)| f.columns(n, line, 2).map(|c| (c[0], c[1])))
@@ -578,6 +614,25 @@ impl Lexicon {
             .map(|(_, line, _)| line)
             .collect();
         let classes = parse_classes(&file("classes.txt"))?;
+        let complementizers = file("complementizers.txt")
+            .lines()
+            .map(|(n, line, f)| match line.split_once('\t') {
+                None => Ok((line, false)),
+                Some((word, "q")) => Ok((word, true)),
+                Some((_, other)) => Err(f.error(
+                    n,
+                    format!("expected q or nothing after the tab, found {other:?}"),
+                )),
+            })
+            .collect::<Result<_, _>>()?;
+        let reported_mood = file("reported_mood.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
+        let auxiliaries = file("auxiliaries.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
         let suffixes = |class: Class, f: &DataFile| -> Result<Vec<Suffix>, Error> {
             classes[class as usize]
                 .iter()
@@ -618,6 +673,7 @@ impl Lexicon {
             code,
             abbreviation_stems,
             verbs,
+            particles,
             prepositional_cues,
             titles,
             lower_titles,
@@ -633,6 +689,9 @@ impl Lexicon {
                 .max()
                 .unwrap_or(0),
             pronouns,
+            complementizers,
+            reported_mood,
+            auxiliaries,
             class_bits_long,
             classes,
             modifier_suffixes,
@@ -792,8 +851,18 @@ impl DataFile {
 }
 
 /// `reporting_verbs.txt`: class TAB forms (the lemma first) [TAB +particle].
-fn parse_verbs(f: &DataFile) -> Result<HashMap<&'static str, VerbInfo>, Error> {
+#[allow(clippy::type_complexity)]
+fn parse_verbs(
+    f: &DataFile,
+) -> Result<
+    (
+        HashMap<&'static str, VerbInfo>,
+        HashMap<&'static str, Vec<&'static str>>,
+    ),
+    Error,
+> {
     let mut map = HashMap::default();
+    let mut particles: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     for (n, line, f) in f.lines() {
         let cols = f.columns(n, line, 2)?;
         let class = cols[0];
@@ -825,6 +894,9 @@ fn parse_verbs(f: &DataFile) -> Result<HashMap<&'static str, VerbInfo>, Error> {
                 gerund: form.ends_with("ing"),
                 ..info
             };
+            if let Some(p) = particle {
+                particles.entry(form).or_default().push(p);
+            }
             // A speech reading wins over a cognition one for shared forms.
             map.entry(form)
                 .and_modify(|old: &mut VerbInfo| {
@@ -834,23 +906,27 @@ fn parse_verbs(f: &DataFile) -> Result<HashMap<&'static str, VerbInfo>, Error> {
                 .or_insert(info);
         }
     }
-    Ok(map)
+    Ok((map, particles))
 }
 
-/// `roles.txt`: singular [TAB plural [TAB org]], lower case; the
+/// `roles.txt`: singular [TAB plural [TAB org | m | f]], lower case; the
 /// capitalised forms are added (`Spokesman`, `Officials`), so words in
-/// names are looked up without lower-casing.
+/// names are looked up without lower-casing. The third column says that an
+/// organisation holds the role (`org`) or which gender the form shows
+/// (`m`, `f`: German `Minister`, `Ministerin`).
 fn parse_roles(f: &DataFile) -> Result<HashMap<Box<str>, RoleInfo>, Error> {
     let mut map = HashMap::default();
     for (n, line, f) in f.lines() {
         let cols: Vec<&'static str> = line.split('\t').collect();
-        let org = match cols.get(2) {
-            None => false,
-            Some(&"org") => true,
+        let (org, gender) = match cols.get(2) {
+            None => (false, None),
+            Some(&"org") => (true, None),
+            Some(&"m") => (false, Some(Gender::Male)),
+            Some(&"f") => (false, Some(Gender::Female)),
             Some(other) => {
                 return Err(f.error(
                     n,
-                    format!("expected org or nothing in the third column, found {other:?}"),
+                    format!("expected org, m, f or nothing in the third column, found {other:?}"),
                 ))
             }
         };
@@ -863,7 +939,15 @@ fn parse_roles(f: &DataFile) -> Result<HashMap<Box<str>, RoleInfo>, Error> {
                 singular,
                 org,
                 plural,
+                gender,
             };
+            // A gendered person role whose plural is written as its
+            // singular (German `der Minister`, `die Minister`) keeps the
+            // singular reading: a tag names one person far more often.
+            // Other such forms (`percent`) read as plural.
+            if plural && gender.is_some() && form == singular {
+                continue;
+            }
             map.insert(capitalized(form).into_boxed_str(), info);
             map.insert(form.into(), info);
         }

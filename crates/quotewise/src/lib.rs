@@ -134,12 +134,13 @@
 //!
 //! ```
 //! let text = "Peskóv: “Nein,” sagte er. “No,” Peskóv said.";
-//! let doc = quotewise::Extractor::new().extract(text);
+//! let doc = quotewise::ExtractorBuilder::new().language("en").build()?.extract(text);
 //! let span = &doc.quotes.last().unwrap().content[0];
 //! assert_eq!(&text[span.range()], "“No,”");
 //! let chars: String = text.chars().skip(span.char_start).take(span.char_end - span.char_start).collect();
 //! assert_eq!(chars, span.text);
 //! assert!(span.start > span.char_start, "ó and the quotation marks take several bytes");
+//! # Ok::<(), quotewise::Error>(())
 //! ```
 //!
 //! # Linking: [`Gazetteer`]

@@ -217,6 +217,9 @@ fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
     for k in first..name_first {
         if let Some(Some(g)) = t.lex.titles.get(t.tok(k)) {
             gender = Some(*g);
+        } else if let Some(g) = t.lex.roles.get(t.tok(k)).and_then(|r| r.gender) {
+            // `Bürgermeisterin Petra Hahn`: a role that shows its gender.
+            gender = Some(g);
         }
     }
     // No title: a first name can tell ("Mary Jones"), in a name of two
@@ -403,13 +406,9 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         if !role.plural && !has_det && first == end {
             return None;
         }
-        return Some(Mention::description(
-            first,
-            end,
-            role.plural,
-            role.org,
-            descriptors,
-        ));
+        let mut m = Mention::description(first, end, role.plural, role.org, descriptors);
+        m.gender = role.gender;
+        return Some(m);
     }
     None
 }

@@ -16,28 +16,27 @@ use crate::span::{CharIndex, Span};
 use crate::text::Text;
 
 /// Runs every stage over `text`.
+/// `language` is the one the document reports (given or detected).
 pub(crate) fn run(
     options: &Options,
+    language: Option<String>,
     lexicon: &Lexicon,
     gazetteer: Option<&Gazetteer>,
     text: &str,
 ) -> Document {
-    run_recording(options, lexicon, gazetteer, text, None)
+    run_recording(options, language, lexicon, gazetteer, text, None)
 }
 
 /// [`run`], writing the speaker features of each quote (in the document's
 /// quote order; `None` for a quote without a speaker) into `features`.
 pub(crate) fn run_recording(
     options: &Options,
+    language: Option<String>,
     lexicon: &Lexicon,
     gazetteer: Option<&Gazetteer>,
     text: &str,
     features: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
-    let language = match &options.language {
-        Some(code) => Some(code.clone()),
-        None => crate::language::document_language(text).map(str::to_string),
-    };
     let mut t = Text::new(text, lexicon);
     crate::cues::find(&mut t);
     if t.tokens.is_empty() {

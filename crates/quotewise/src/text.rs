@@ -59,6 +59,38 @@ pub(crate) struct Text<'t> {
     verbs: Vec<(VerbInfo, usize)>,
 }
 
+/// The shortest role noun (in bytes) that makes a compound a role.
+const MIN_COMPOUND_ROLE: usize = 4;
+
+/// In a language that writes compounds as one word (German
+/// `Gewerkschaftschefin`, `Klimaforscher`, `CDU-Chef`), a capitalised word
+/// that ends with a listed role noun is a role too (flagged so, for the
+/// title and role words before a name; its facts stay unlisted).
+fn compound_roles(text: &str, tokens: &[Token], lex: &Lexicon, flags: &mut [Flags]) {
+    for (tk, f) in tokens.iter().zip(flags.iter_mut()) {
+        if tk.kind != Kind::Word || !f.has(Flags::UPPER) || f.has(Flags::ROLE | Flags::TITLE) {
+            continue;
+        }
+        let word = &text[tk.start..tk.end];
+        if word.len() < MIN_COMPOUND_ROLE + 2 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let is_role = lower
+            .char_indices()
+            .skip(1)
+            .map(|(k, _)| &lower[k..])
+            .take_while(|rest| rest.len() >= MIN_COMPOUND_ROLE)
+            .any(|rest| {
+                let rest = rest.strip_prefix('-').unwrap_or(rest);
+                lex.roles.get(rest).is_some_and(|r| !r.org)
+            });
+        if is_role {
+            *f |= Flags::ROLE;
+        }
+    }
+}
+
 /// Is `c` a quotation-mark character the scanner looks at?
 pub(crate) fn is_mark(c: char) -> bool {
     matches!(
@@ -98,13 +130,16 @@ impl<'t> Text<'t> {
                     .unwrap_or(usize::MAX)
             })
             .collect();
-        let (flags, classes) = tokens
+        let (mut flags, classes): (Vec<Flags>, Vec<u64>) = tokens
             .iter()
             .map(|tk| match tk.kind {
                 Kind::Word => lex.word_at(text, tk.start..tk.end),
                 _ => (Flags::default(), 0),
             })
             .unzip();
+        if lex.is(lexicon::Class::Convention, "capitalised_nouns") {
+            compound_roles(text, &tokens, lex, &mut flags);
+        }
         Text {
             text,
             lex,

@@ -7,6 +7,7 @@ use super::window::{
     first_content, opens_sentence, para_end, para_start, sentence_end, sentence_start,
 };
 use super::Candidate;
+use crate::lexicon::Class;
 use crate::marks::Quoted;
 use crate::mentions::verb_at;
 use crate::model::{Method, QuoteKind};
@@ -143,17 +144,34 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
 
 /// `“A,” he said, “B.”` and `“A,” Caddell said. “B.”`: a quote in the same
 /// paragraph right after a tagged one, with no tag of its own, is the same
-/// quote's next piece.
+/// quote's next piece. Across the full stop of a tag only in a language
+/// with the `split_quote_across_stop` convention (English), or when the
+/// first piece ends with a comma inside its marks, the sign that the
+/// sentence ran on into the tag: `»Willst du trinken?« fragt Jona.
+/// »Gewiß …«` (or `»A«, sagte er. »B.«`) are two quotes.
 fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
+    let across_stop_joins = t.lex.is(Class::Convention, "split_quote_across_stop");
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     for cur in cands.drain(..) {
         if let Some(prev) = out.last_mut() {
             let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
+            let across_stop = || {
+                let cue_end = prev.cue.map_or(prev.last(), |c| c.1);
+                (cue_end + 1..cur.first())
+                    .any(|k| matches!(t.tokens[k].kind, Kind::Punct('.' | '!' | '?')))
+            };
+            let comma_inside = || {
+                let last = prev.last();
+                last > prev.first()
+                    && matches!(t.tokens[last].kind, Kind::Mark(_))
+                    && t.is_punct(last - 1, ',')
+            };
             if same_para
                 && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
                 && cur.kind == QuoteKind::Direct
                 && prev.cue.is_some()
                 && (cur.cue.is_none() || cur.cue == prev.cue)
+                && (across_stop_joins || !across_stop() || comma_inside())
             {
                 prev.pieces.extend(cur.pieces);
                 continue;

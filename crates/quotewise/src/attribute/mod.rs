@@ -37,6 +37,7 @@ mod transcripts;
 mod window;
 
 use crate::extractor::Options;
+use crate::lexicon::Class;
 use crate::marks::Quoted;
 use crate::mentions::Mention;
 use crate::model::{Method, QuoteKind};
@@ -174,9 +175,13 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
             // A window around the verb keeps the work per token bounded in
             // run-on "sentences" (a 10 MB text without a full stop).
             let window = range.start.max(i.saturating_sub(MAX_REACH))..range.end.min(i + MAX_REACH);
-            if let Some(c) = according_to(t, i, window.clone(), covered)
-                .or_else(|| reported(t, i, window.clone(), covered, quoted))
-            {
+            if let Some(mut c) = according_to(t, i, window.clone(), covered).or_else(|| {
+                reported(t, i, window.clone(), covered, quoted).filter(|c| marked_enough(t, c))
+            }) {
+                if dialogue_line(t, &c) {
+                    c.kind = QuoteKind::Direct;
+                    c.standalone = true;
+                }
                 let end = c.last();
                 out.push(c);
                 i = end.max(i) + 1;
@@ -186,6 +191,45 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// `— Je ne sais pas, répondit Marie.`: a paragraph opened by a dialogue
+/// dash holds a character's own words (French, Spanish, Italian,
+/// Portuguese and Hungarian fiction write dialogue so, without quotation
+/// marks): reported speech at its start, with the tag after it, is
+/// direct speech.
+fn dialogue_line(t: &Text, c: &Candidate) -> bool {
+    let a = c.first();
+    let opened = |k: usize| window::is_dash(t, k) && window::para_start(t, k) == k;
+    (opened(a) || a > 0 && opened(a - 1)) && c.cue.is_some_and(|(x, _)| x > c.last())
+}
+
+/// How many words into a reported clause a reported-mood form may stand
+/// (`sagte, die Regierung handle …`).
+const MOOD_REACH: usize = 8;
+
+/// Is the reported speech `c` marked as such, in a language that wants it
+/// marked (the `reported_speech_marked` convention, German)? Its content
+/// opens with a complementizer (`dass`, `ob`) or holds a reported-mood
+/// form near its start (`er sei`, `sie habe`). German word order leaves
+/// many reporting-verb forms (participles and infinitives at the end of a
+/// clause, `hat … geschrieben und …`) before words that are no report.
+/// Languages without the convention take every candidate.
+fn marked_enough(t: &Text, c: &Candidate) -> bool {
+    if !t.lex.is(Class::Convention, "reported_speech_marked") {
+        return true;
+    }
+    let (a, b) = (c.first(), c.last());
+    let mut words = (a..=b).filter(|&k| t.is_word(k));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let lower = crate::text::lower_word(t.tok(first));
+    t.lex.complementizers.contains_key(lower.as_str())
+        || std::iter::once(first)
+            .chain(words)
+            .take(MOOD_REACH)
+            .any(|k| t.lex.reported_mood.contains(t.tok(k)))
 }
 
 #[cfg(test)]

@@ -100,13 +100,21 @@ fn tag_end(tag: &Tag) -> usize {
 
 /// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
 fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    // `», a déclaré Emmanuel Macron`, `», ha detto Meloni`: a compound
+    // tense inverted, its auxiliary first.
+    let verb_at_j = if t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j)) && j + 1 < limit {
+        speech_verb(t, j + 1)
+    } else {
+        None
+    };
     // "said Putin", "added the spokesman"
-    if let Some((info, cue_end)) = speech_verb(t, j) {
+    if let Some((info, cue_end)) = verb_at_j.or_else(|| speech_verb(t, j)) {
         if info.gerund {
             return None;
         }
         let speaker = mention_starting_at(t, cue_end + 1, limit)
-            .or_else(|| generic_after(t, cue_end + 1, limit));
+            .or_else(|| generic_after(t, cue_end + 1, limit))
+            .or_else(|| inverted_subject(t, cue_end + 1, limit));
         return Some(Tag {
             cue: (j, cue_end),
             speaker,
@@ -181,6 +189,82 @@ fn generic_after(t: &Text, j: usize, limit: usize) -> Option<Mention> {
                 .collect(),
         )
     })
+}
+
+/// How many adverbs may stand between an inverted verb and its subject
+/// (`versetzte darauf der junge Metzger`).
+const MAX_ADVERBS_BEFORE_SUBJECT: usize = 3;
+/// How many adjectives (and commas) may stand between a determiner and
+/// its noun (`eine unangenehme, brummige Stimme`).
+const MAX_ADJECTIVES: usize = 5;
+
+/// The subject after an inverted speech verb in a language that writes
+/// every noun with a capital (the `capitalised_nouns` convention, German):
+/// after adverbs (`fragte lächelnd der Enkel`, `versetzte darauf der
+/// junge Metzger`), and a determiner's noun after its adjectives (`rief
+/// eine unangenehme, brummige Stimme`), whatever the noun: any noun can
+/// speak in fiction (`der Alte`, `die Wirtin`).
+pub(super) fn inverted_subject(t: &Text, j: usize, limit: usize) -> Option<Mention> {
+    if !t.lex.is(Class::Convention, "capitalised_nouns") {
+        return None;
+    }
+    let sentence = t.tokens.get(j)?.sentence;
+    let in_clause = |k: usize| k < limit && t.tokens[k].sentence == sentence;
+    let mut k = j;
+    while k < j + MAX_ADVERBS_BEFORE_SUBJECT
+        && in_clause(k)
+        && t.is_word(k)
+        && t.has(k, Flags::LOWER)
+        && !t.has(k, Flags::DETERMINER)
+        && t.lex.pronoun(t.tok(k)).is_none()
+        && verb_at(t, k).is_none()
+        && !t.in_class(k, Class::AdverbialPreposition)
+    {
+        k += 1;
+    }
+    if k > j {
+        if let Some(m) = mention_starting_at(t, k, limit) {
+            return Some(m);
+        }
+    }
+    if !(in_clause(k) && t.is_word(k) && t.has(k, Flags::DETERMINER)) {
+        return None;
+    }
+    let det = k;
+    k += 1;
+    while k < det + 1 + MAX_ADJECTIVES
+        && in_clause(k + 1)
+        && (t.is_word(k) && t.has(k, Flags::LOWER)
+            || t.is_punct(k, ',') && t.is_word(k + 1) && t.has(k + 1, Flags::LOWER))
+        && verb_at(t, k).is_none()
+    {
+        k += 1;
+    }
+    // `Da sprach die älteste:`: an adjective standing for its noun, the
+    // last word of the clause.
+    if k > det + 1 && !(in_clause(k) && t.is_word(k)) && t.has(k - 1, Flags::LOWER) {
+        return Some(Mention::description(
+            det,
+            k - 1,
+            false,
+            false,
+            vec![crate::text::lower_word(t.tok(k - 1))],
+        ));
+    }
+    if !(in_clause(k) && t.is_word(k) && t.is_capitalized(k)) || verb_at(t, k).is_some() {
+        return None;
+    }
+    let mut last = k;
+    while in_clause(last + 1) && t.is_word(last + 1) && t.is_capitalized(last + 1) {
+        last += 1;
+    }
+    Some(Mention::description(
+        det,
+        last,
+        false,
+        false,
+        vec![crate::text::lower_word(t.tok(last))],
+    ))
 }
 
 /// Skips `(R-Utah)` and `of the Sierra Club` after a name.

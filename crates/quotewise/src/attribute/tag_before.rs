@@ -3,11 +3,12 @@
 
 use super::complements::is_tell;
 use super::subjects::subject_of;
-use super::tag_after::tag_after;
+use super::tag_after::{inverted_subject, tag_after};
+use super::window::{sentence_start, skip_adverbs_back};
 use super::Tag;
 use crate::lexicon::Class;
-use crate::mentions::MentionKind;
 use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at};
+use crate::mentions::{Mention, MentionKind};
 use crate::text::Text;
 
 /// A speech tag before a quote opening at token `open`:
@@ -62,7 +63,12 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                 || is_tell(t.lex, t.tok(v))
                 || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
             if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
-                let speaker = subject_of(t, v, floor, info.gerund).or(named_after);
+                let speaker = if t.lex.is(Class::Convention, "capitalised_nouns") {
+                    v2_subject(t, v, cue_end, floor, open)
+                } else {
+                    subject_of(t, v, floor, info.gerund)
+                }
+                .or(named_after);
                 // `…, the crowd chanted, “…”`: a verb of saying with a
                 // comma or colon before the quote tags it even when its
                 // subject is not found.
@@ -86,8 +92,11 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     if !colon {
         return None;
     }
+    // Where every noun is capitalised, the noun before the colon is as
+    // often an object (`folgenden Bericht:`): only the subject counts.
+    let nouns_capitalised = t.lex.is(Class::Convention, "capitalised_nouns");
     let speaker = mention_ending_at(t, k, floor)
-        .filter(|m| m.kind == MentionKind::Name)
+        .filter(|m| m.kind == MentionKind::Name && !nouns_capitalised)
         .or_else(|| {
             let first = (floor..k).find(|&i| t.is_word(i))?;
             mention_starting_at(t, first, k)
@@ -97,6 +106,28 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         cue: (open - 1, open - 1),
         speaker: Some(speaker),
     })
+}
+
+/// The subject of a verb-second language's main clause (German): the
+/// words before the finite verb `v` when they are one subject phrase
+/// opening the sentence (`Der Bruder des Grafen sagt:`), else the subject
+/// after the verb, which follows it when something else opens the
+/// sentence (`Nun begann der andere:`, `S. 269 erzählt er:`, `Einige Tage
+/// später sagte Guidi zu Antonio:`).
+fn v2_subject(t: &Text, v: usize, cue_end: usize, floor: usize, open: usize) -> Option<Mention> {
+    let before = subject_of(t, v, floor, false);
+    let start = (sentence_start(t, v).max(floor)..v).find(|&i| t.is_word(i));
+    // The subject opens the sentence, or is a pronoun right before the
+    // verb (`…, und sie wiederholte mit einem Ton:`).
+    let right_before = |m: &Mention| skip_adverbs_back(t, v, m.last + 1) == m.last + 1;
+    if before.as_ref().is_some_and(|m| {
+        right_before(m) && (Some(m.first) == start || matches!(m.kind, MentionKind::Pronoun(_)))
+    }) {
+        return before;
+    }
+    mention_starting_at(t, cue_end + 1, open)
+        .or_else(|| inverted_subject(t, cue_end + 1, open))
+        .or(before)
 }
 
 /// Is the paragraph of token `i` a tag alone (`Putin said`, `The Russian
