@@ -298,8 +298,12 @@ pub(crate) fn features(
     let quote_para = para(c.first()) as usize;
     let names = t.paragraphs.get(quote_para).map_or(0, |p| {
         let from = ents.mentions.partition_point(|n| n.first < p.start);
+        // Counted up to 100: past that the feature barely moves, and a
+        // paragraph of megabytes (a text with no line breaks) must not
+        // cost its length for every quote in it.
         ents.mentions[from..]
             .iter()
+            .take(100)
             .take_while(|n| n.first < p.end)
             .count()
     });
