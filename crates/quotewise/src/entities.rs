@@ -259,7 +259,17 @@ pub(crate) fn find(t: &Text) -> Entities {
     for (k, m) in mentions.iter().enumerate() {
         ids.of(t, m, &mut words);
         let last = *words.last().expect("names have words");
-        let candidates = by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        // A man and a woman of one family are two people: `Mr. Bennet`
+        // does not join `Mrs. Bennet`.
+        let candidates: Vec<usize> = by_last
+            .get(&last)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                m.gender.is_none() || clusters[c].gender.is_none_or(|g| Some(g) == m.gender)
+            })
+            .collect();
         let found = if words.len() >= 2 {
             // The same name; "Hillary Rodham Clinton" ~ "Hillary Clinton";
             // a lone "Putin" seen before "Vladimir Putin" joins it.

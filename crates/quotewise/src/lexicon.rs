@@ -192,6 +192,14 @@ pub(crate) enum Class {
     NounReadingNext,
     /// Lower-case words after a name that make a media or organisation compound (`press`).
     OrgCompound,
+    /// Pronouns of a man, in every case and position (`he`, `his`, `Him`).
+    MalePronoun,
+    /// Pronouns of a woman, in every case and position (`she`, `her`).
+    FemalePronoun,
+    /// Nouns that name a man (`father`, `gentleman`), lower case.
+    MaleNoun,
+    /// Nouns that name a woman (`mother`, `lady`), lower case.
+    FemaleNoun,
 }
 
 // A class is a bit of a u64 in `Lexicon::class_bits`.
@@ -199,7 +207,7 @@ const _: () = assert!(Class::ALL.len() <= 64);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 60] = [
+    const ALL: [Class; 64] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -260,6 +268,10 @@ impl Class {
         Class::NounDeterminer,
         Class::NounReadingNext,
         Class::OrgCompound,
+        Class::MalePronoun,
+        Class::FemalePronoun,
+        Class::MaleNoun,
+        Class::FemaleNoun,
     ];
 
     /// The class's name in `classes.txt`.
@@ -325,6 +337,10 @@ impl Class {
             Class::NounDeterminer => "noun_determiner",
             Class::NounReadingNext => "noun_reading_next",
             Class::OrgCompound => "org_compound",
+            Class::MalePronoun => "male_pronoun",
+            Class::FemalePronoun => "female_pronoun",
+            Class::MaleNoun => "male_noun",
+            Class::FemaleNoun => "female_noun",
         }
     }
 }
