@@ -383,6 +383,18 @@ pub(crate) fn converse(
                     out[k].entity = Some(e);
                 }
             }
+            // `“…,” said her mother`: the same, for a description of a
+            // man or a woman.
+            if matches!(m.kind, MentionKind::Description { plural: false, .. })
+                && out[k].resolution != Resolution::Name
+                && crate::resolve::description_gender(t, m)
+                    .is_some_and(|g| ents.clusters[e].gender == Some(g))
+            {
+                out[k] = Resolved {
+                    entity: Some(e),
+                    resolution: Resolution::Description,
+                };
+            }
         }
         // The vocative of this quote.
         if let Some((i, e)) = vocative(t, ents, &cands[k]) {
@@ -573,6 +585,45 @@ mod tests {
             .map(|m| m.text.as_str())
             .collect();
         assert_eq!(mentions, ["I", "I"]);
+    }
+
+    #[test]
+    fn a_description_of_a_man_or_a_woman_is_a_person_of_that_gender() {
+        let text = "Mrs. Dashwood sat with Elinor and John, who held his book.\n\
+                    “Are you ill?” asked Mrs. Dashwood.\n\
+                    “Not at all,” said Elinor.\n\
+                    “You look pale, child,” said her mother.\n\
+                    John looked up from his book and shook his head.\n\
+                    “Leave her be,” said the old gentleman.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(
+            names(&doc),
+            ["Mrs. Dashwood", "Elinor", "Mrs. Dashwood", "John"]
+                .map(|n| n.trim_start_matches("Mrs. "))
+        );
+    }
+
+    #[test]
+    fn the_narrator_goes_by_the_name_the_others_call_them() {
+        let text = "I found Poirot in the garden.\n\
+                    “Where were you?” I asked.\n\
+                    “In the village, Hastings,” said Poirot.\n\
+                    “Alone?” I said.\n\
+                    “Quite alone, Hastings, quite alone. And you?”\n\
+                    “Here,” I said.\n\
+                    “Good, Hastings, very good.”\n\
+                    “Shall we go in?” I said.";
+        let doc = Extractor::new().extract(text);
+        let ids: Vec<Option<usize>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
+            .collect();
+        let narrator = ids[0].expect("the narrator is an entity");
+        assert_eq!(doc.entities[narrator].name, "Hastings");
+        assert_eq!(ids[2], Some(narrator));
+        assert_eq!(ids[4], Some(narrator));
+        assert!(ids[3].is_some_and(|e| e != narrator));
     }
 
     #[test]

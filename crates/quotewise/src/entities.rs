@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Flags};
 use crate::mentions::{self, Mention};
 use crate::model::{EntityKind, Gender};
 use crate::text::{Text, Word};
@@ -119,6 +119,103 @@ impl Words {
     }
 }
 
+/// How a document writes its words: how often each (by [`Words`] id) is
+/// in lower case, and how often capitalised inside a sentence. A
+/// capitalised word that opens a sentence or a quote is a name only if the
+/// text writes it so: `Poor`, `Suppose` and `Via` opening a sentence are
+/// the words `poor`, `suppose` and `via`, and `Poor Augustus` is Augustus.
+struct Usage {
+    /// `[lower case, capitalised inside a sentence]` counts, by word id.
+    counts: Vec<[u32; 2]>,
+    /// Paragraphs with no lower-case word (a heading, `CHAPTER XVI`).
+    capitals_only: Vec<bool>,
+}
+
+/// Headings are short: a paragraph of more tokens without a lower-case
+/// word is text in capitals, not a heading.
+const HEADING_TOKENS: usize = 16;
+
+impl Usage {
+    fn new(t: &Text, ids: &mut Words) -> Usage {
+        let mut counts: Vec<[u32; 2]> = Vec::new();
+        let mut capitals_only = vec![true; t.paragraphs.len()];
+        for i in 0..t.tokens.len() {
+            if !t.is_word(i) {
+                continue;
+            }
+            let lower = t.has(i, Flags::LOWER);
+            let capital = t.has(i, Flags::UPPER) && !opens(t, i);
+            if !lower && !capital {
+                continue;
+            }
+            if lower {
+                capitals_only[t.tokens[i].paragraph as usize] = false;
+            }
+            let id = ids.id(t, i) as usize;
+            if counts.len() <= id {
+                counts.resize(id + 1, [0, 0]);
+            }
+            counts[id][usize::from(capital)] += 1;
+        }
+        for (p, only) in t.paragraphs.iter().zip(&mut capitals_only) {
+            *only &= p.len() <= HEADING_TOKENS;
+        }
+        Usage {
+            counts,
+            capitals_only,
+        }
+    }
+
+    /// Is the word of id `w` a common word: written in lower case three
+    /// times or more as often as capitalised inside a sentence?
+    fn common(&self, w: u32) -> bool {
+        let [lower, capital] = self.counts.get(w as usize).copied().unwrap_or_default();
+        lower > 0 && lower >= 3 * capital
+    }
+
+    /// Mention `m` without the common words that open it where a sentence
+    /// or quote opens, or that are written in capitals (`PLEASE`); `None`
+    /// when nothing is left, or when it stands in a heading or is a run of
+    /// words in capitals (`HARD CHEESE ON TONY`).
+    fn trim(&self, t: &Text, ids: &mut Words, m: Mention) -> Option<Mention> {
+        let (a, b) = m.name.expect("names have a name");
+        if self.capitals_only[t.tokens[a].paragraph as usize] {
+            return None;
+        }
+        let all_caps = |i: usize| {
+            let w = t.tok(i);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let words = (a..=b).filter(|&i| t.is_word(i)).count();
+        if words >= 2 && (a..=b).filter(|&i| t.is_word(i)).all(all_caps) {
+            return None;
+        }
+        let strip = (opens(t, a) || all_caps(a)) && self.common(ids.id(t, a));
+        if !strip {
+            return Some(m);
+        }
+        if words == 1 {
+            return None;
+        }
+        let next = (a + 1..=b).find(|&i| t.is_word(i))?;
+        mentions::name_mention(t, next, b)
+    }
+}
+
+/// Does word token `i` open a sentence, a quote or a clause after a dash,
+/// where any word is capitalised?
+fn opens(t: &Text, i: usize) -> bool {
+    use crate::text::Kind;
+    t.starts_sentence(i)
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                t.tokens[p].kind,
+                Kind::Mark(_) | Kind::Punct('—' | '–' | '-' | ':' | '(')
+            )
+        })
+}
+
 /// Finds name mentions and clusters them.
 pub(crate) fn find(t: &Text) -> Entities {
     let all = mentions::names(t);
@@ -136,7 +233,12 @@ pub(crate) fn find(t: &Text) -> Entities {
             }
         }
     }
-    let mentions: Vec<Mention> = all
+    let usage = Usage::new(t, &mut ids);
+    let trimmed: Vec<Mention> = all
+        .into_iter()
+        .filter_map(|m| usage.trim(t, &mut ids, m))
+        .collect();
+    let mentions: Vec<Mention> = trimmed
         .into_iter()
         .filter(|m| {
             let (a, b) = m.name.expect("names have a name");
@@ -157,7 +259,17 @@ pub(crate) fn find(t: &Text) -> Entities {
     for (k, m) in mentions.iter().enumerate() {
         ids.of(t, m, &mut words);
         let last = *words.last().expect("names have words");
-        let candidates = by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        // A man and a woman of one family are two people: `Mr. Bennet`
+        // does not join `Mrs. Bennet`.
+        let candidates: Vec<usize> = by_last
+            .get(&last)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                m.gender.is_none() || clusters[c].gender.is_none_or(|g| Some(g) == m.gender)
+            })
+            .collect();
         let found = if words.len() >= 2 {
             // The same name; "Hillary Rodham Clinton" ~ "Hillary Clinton";
             // a lone "Putin" seen before "Vladimir Putin" joins it.
@@ -399,6 +511,16 @@ mod tests {
         let conference = "A Jane Smith press conference began.";
         assert_eq!(kind(conference, "jane smith"), Person);
         assert_eq!(kind("Jane Smith said so.", "jane smith"), Person);
+    }
+
+    #[test]
+    fn words_the_text_writes_in_lower_case_open_no_name() {
+        let t = Text::english(
+            "CHAPTER XVI\n\nPoor Augustus sat down. “Suppose Lucy comes?” Via Mr. Wilcox \
+             the poor man heard it via the post. “PLEASE,” said Lucy, to suppose it was so. \
+             “HARD CHEESE ON TONY” was the headline.",
+        );
+        assert_eq!(names(&t, &find(&t)), ["augustus", "lucy", "wilcox"]);
     }
 
     #[test]

@@ -213,14 +213,25 @@ pub(crate) enum Class {
     /// The writing conventions the language follows, by name (see
     /// `classes.txt`): `split_quote_across_stop`, `particle_at_clause_end`.
     Convention,
+    /// Pronouns of a man, in every case and position (`he`, `his`, `Him`).
+    MalePronoun,
+    /// Pronouns of a woman, in every case and position (`she`, `her`).
+    FemalePronoun,
+    /// Nouns that name a man (`father`, `gentleman`), lower case.
+    MaleNoun,
+    /// Nouns that name a woman (`mother`, `lady`), lower case.
+    FemaleNoun,
 }
 
-// A class is a bit of a u64 in `Lexicon::class_bits`.
-const _: () = assert!(Class::ALL.len() <= 64);
+/// The classes of a word, one bit per [`Class`].
+pub(crate) type ClassBits = u128;
+
+// A class is a bit of a `ClassBits` in `Lexicon::class_bits`.
+const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 62] = [
+    const ALL: [Class; 66] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -283,6 +294,10 @@ impl Class {
         Class::OrgCompound,
         Class::ContentSubordinator,
         Class::Convention,
+        Class::MalePronoun,
+        Class::FemalePronoun,
+        Class::MaleNoun,
+        Class::FemaleNoun,
     ];
 
     /// The class's name in `classes.txt`.
@@ -350,6 +365,10 @@ impl Class {
             Class::OrgCompound => "org_compound",
             Class::ContentSubordinator => "content_subordinator",
             Class::Convention => "convention",
+            Class::MalePronoun => "male_pronoun",
+            Class::FemalePronoun => "female_pronoun",
+            Class::MaleNoun => "male_noun",
+            Class::FemaleNoun => "female_noun",
         }
     }
 }
@@ -442,7 +461,7 @@ pub struct Lexicon {
     classes: [HashSet<&'static str>; Class::ALL.len()],
     /// For each word of 16 bytes or more of any class, a bit per class it
     /// is in (shorter words keep theirs in the word table).
-    class_bits_long: HashMap<&'static str, u64>,
+    class_bits_long: HashMap<&'static str, ClassBits>,
     /// The modifier and adverb suffixes, packed for [`Lexicon::flags_at`].
     modifier_suffixes: Vec<Suffix>,
     adverb_suffixes: Vec<Suffix>,
@@ -651,8 +670,8 @@ impl Lexicon {
                 })
                 .collect()
         };
-        let mut class_bits: HashMap<Key, u64> = HashMap::default();
-        let mut class_bits_long: HashMap<&'static str, u64> = HashMap::default();
+        let mut class_bits: HashMap<Key, ClassBits> = HashMap::default();
+        let mut class_bits_long: HashMap<&'static str, ClassBits> = HashMap::default();
         for (k, words) in classes.iter().enumerate() {
             for &w in words {
                 match pack(w) {
@@ -777,9 +796,9 @@ impl Lexicon {
     fn build_word_flags(
         &self,
         determiners: &[&'static str],
-        class_bits: &HashMap<Key, u64>,
+        class_bits: &HashMap<Key, ClassBits>,
     ) -> WordFlags {
-        let mut short: HashMap<Key, (Flags, u64)> = class_bits
+        let mut short: HashMap<Key, (Flags, ClassBits)> = class_bits
             .iter()
             .map(|(&key, &bits)| (key, (Flags::default(), bits)))
             .collect();
@@ -1126,11 +1145,11 @@ struct WordTable {
     displacement: Box<[u16; BUCKETS]>,
     /// Per slot, a key and its flags; empty slots hold the key `(0, 0)`,
     /// which only the empty word packs to (and it has no flags).
-    slots: Box<[(Key, Flags, u64); SLOTS]>,
+    slots: Box<[(Key, Flags, ClassBits); SLOTS]>,
 }
 
 /// What the word table holds for a word: its flags and its class bits.
-type WordEntry = (Flags, u64);
+type WordEntry = (Flags, ClassBits);
 
 /// A packed word (see [`pack_at`]).
 pub(crate) type Key = (u64, u64);
@@ -1161,7 +1180,7 @@ impl WordTable {
     /// Places `entries` (distinct keys). Buckets are placed largest first,
     /// each with the first displacement that puts all its keys in free
     /// slots.
-    fn build(entries: &HashMap<Key, (Flags, u64)>) -> WordTable {
+    fn build(entries: &HashMap<Key, (Flags, ClassBits)>) -> WordTable {
         assert!(
             entries.len() <= SLOTS * 3 / 4,
             "the word table is too small"
@@ -1204,7 +1223,7 @@ impl WordTable {
 
     /// The flags of a packed key (none if it is not listed).
     #[inline]
-    fn get(&self, key: Key) -> (Flags, u64) {
+    fn get(&self, key: Key) -> (Flags, ClassBits) {
         let h = WordTable::hash(key);
         let (k, f, c) = self.slots[WordTable::slot(h, self.displacement[WordTable::bucket(h)])];
         // A select, not a branch: the answer is as unpredictable as the text.
@@ -1241,7 +1260,7 @@ impl Lexicon {
 
     /// The [`Flags`] of the word at `range` of `text`, and the bits of the
     /// classes it is in (bit `c as usize` for [`Class`] `c`).
-    pub(crate) fn word_at(&self, text: &str, range: std::ops::Range<usize>) -> (Flags, u64) {
+    pub(crate) fn word_at(&self, text: &str, range: std::ops::Range<usize>) -> (Flags, ClassBits) {
         let lists = &self.word_flags;
         let n = range.len();
         let word = &text[range.clone()];

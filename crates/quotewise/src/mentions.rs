@@ -208,7 +208,7 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
 
 /// A name mention from a name run `(first, last)`, with the descriptor
 /// words before it (`Kremlin spokesman Dmitry Peskov`).
-fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
+pub(crate) fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
     let name_first = split_titles(t, first, last)?;
     let mut descriptors: Vec<Word> = (first..name_first)
         .map(|k| crate::text::lower_word(t.tok(k)))

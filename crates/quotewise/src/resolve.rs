@@ -10,7 +10,7 @@ use crate::lexicon::Class;
 use crate::lexicon::Lexicon;
 
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
-use crate::model::{EntityKind, QuoteKind, Resolution};
+use crate::model::{EntityKind, Gender, Method, QuoteKind, Resolution};
 use crate::text::Text;
 
 /// The entity (cluster index) and how it was found, for one candidate.
@@ -57,6 +57,7 @@ pub(crate) fn resolve(
             mention_starting_at(t, first, r.end)
         })
         .collect();
+    crate::characters::infer_genders(t, ents);
     let mut events: Vec<(usize, u8, Event)> =
         Vec::with_capacity(subjects.len() + cands.len() + ents.mentions.len());
     for (s, m) in subjects.iter().enumerate() {
@@ -73,6 +74,16 @@ pub(crate) fn resolve(
         events.push((m.first, 2, Event::Name(k)));
     }
     events.sort_by_key(|e| (e.0, e.1));
+    // Tokens inside direct quotes: the people a speaker talks about or to
+    // are not who a pronoun tag outside the quote stands for (`“Remembered
+    // what, Harry?” he asked`), so their names and sentences are not
+    // salient.
+    let mut in_quote = vec![false; t.tokens.len()];
+    for c in cands.iter().filter(|c| c.kind == QuoteKind::Direct) {
+        for &(a, b) in &c.pieces {
+            in_quote[a..=b].iter_mut().for_each(|x| *x = true);
+        }
+    }
 
     let mut out = vec![UNRESOLVED; cands.len()];
     // Salient entities, most recent last: (cluster, token, is subject/speaker).
@@ -98,7 +109,7 @@ pub(crate) fn resolve(
                 let m = subjects[s].as_ref().expect("subject events have a mention");
                 let r = resolve_mention(t, ents, m, &salient);
                 subject_entity[s] = r.entity;
-                if pos != last_pos {
+                if pos != last_pos && !in_quote[pos] {
                     if let Some(e) = r.entity {
                         salient.push((e, pos, true));
                     }
@@ -106,15 +117,77 @@ pub(crate) fn resolve(
                 last_pos = pos;
             }
             Event::Name(k) => {
-                if pos != last_pos {
+                if pos != last_pos && !in_quote[pos] {
                     salient.push((ents.cluster_of[k], pos, false));
                 }
             }
         }
     }
-    narrator(ents, cands, &mut out);
+    let narrator = narrator(ents, cands, &mut out);
     let turns = crate::conversation::converse(t, ents, cands, &mut out, &subject_entity);
+    if let Some(n) = narrator {
+        name_narrator(t, ents, cands, &mut out, &turns, n);
+    }
     (out, turns)
+}
+
+/// How many quotes must address the narrator by one name for it to be
+/// theirs.
+const NARRATOR_VOCATIVES: u32 = 3;
+
+/// The narrator's name: the one the other people call them in the quotes
+/// they say to the narrator (`“Yes, Hastings,” said Poirot` beside a quote
+/// of the narrator's), when one name has most of those vocatives
+/// (at least [`NARRATOR_VOCATIVES`], twice the next) and the book never
+/// tags that name as a speaker more often than it addresses it. The
+/// narrator then goes by that name: its entity takes the name's mentions,
+/// and the quotes credited to the name are the narrator's.
+fn name_narrator(
+    t: &Text,
+    ents: &mut Entities,
+    cands: &[Candidate],
+    out: &mut [Resolved],
+    turns: &[Turn],
+    narrator: usize,
+) {
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&k| cands[k].kind == QuoteKind::Direct && out[k].entity.is_some())
+        .collect();
+    order.sort_by_key(|&k| cands[k].first());
+    let para = |k: usize| t.tokens[cands[k].first()].paragraph;
+    let mut votes: Vec<u32> = vec![0; ents.clusters.len()];
+    let mut tagged: Vec<u32> = vec![0; ents.clusters.len()];
+    for (n, &k) in order.iter().enumerate() {
+        if out[k].resolution == Resolution::Name && cands[k].method == Some(Method::SpeechTag) {
+            if let Some(e) = out[k].entity {
+                tagged[e] += 1;
+            }
+        }
+        let Some((Some(_), Some(e))) = turns[k].addressee else {
+            continue;
+        };
+        if e == narrator || out[k].entity == Some(narrator) {
+            continue;
+        }
+        let beside = |j: Option<&usize>| {
+            j.is_some_and(|&j| out[j].entity == Some(narrator) && para(j).abs_diff(para(k)) == 1)
+        };
+        if beside(n.checked_sub(1).and_then(|m| order.get(m))) || beside(order.get(n + 1)) {
+            votes[e] += 1;
+        }
+    }
+    let mut ranked: Vec<(u32, usize)> = votes.iter().copied().zip(0..).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let (best, e) = ranked[0];
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    if best < NARRATOR_VOCATIVES || best < 2 * second || tagged[e] > best {
+        return;
+    }
+    ents.clusters[narrator].mentions = ents.clusters[e].mentions.clone();
+    ents.clusters[narrator].gender = ents.clusters[e].gender;
+    for r in out.iter_mut().filter(|r| r.entity == Some(e)) {
+        r.entity = Some(narrator);
+    }
 }
 
 /// How many quotes a text must tag `I said` to be told in the first person.
@@ -124,7 +197,7 @@ const NARRATED_QUOTES: usize = 2;
 /// `said I` (the speaker mention outside the quote), the text has a
 /// narrator, one entity for the whole text (a cluster with no name
 /// mentions: its entity is called `I`), and those quotes are theirs.
-fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) {
+fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) -> Option<usize> {
     let first_person = |c: &Candidate| {
         c.kind == QuoteKind::Direct
             && c.speaker.as_ref().is_some_and(|m| {
@@ -133,7 +206,7 @@ fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) {
             })
     };
     if cands.iter().filter(|c| first_person(c)).count() < NARRATED_QUOTES {
-        return;
+        return None;
     }
     let id = ents.clusters.len();
     ents.clusters.push(Cluster {
@@ -152,6 +225,7 @@ fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) {
             };
         }
     }
+    Some(id)
 }
 
 /// Resolves one mention given the salience list before it.
@@ -285,10 +359,70 @@ fn resolve_mention(
                     entity: Some(c),
                     resolution: Resolution::Description,
                 },
-                None => UNRESOLVED,
+                None => gendered_description(t, ents, m, salient),
             }
         }
     }
+}
+
+/// The gender a description's noun names (`her mother`, `the old
+/// gentleman`): its last word that names a man or a woman.
+pub(crate) fn description_gender(t: &Text, m: &Mention) -> Option<Gender> {
+    m.descriptors.iter().rev().find_map(|d| {
+        if t.lex.is(Class::FemaleNoun, d) {
+            Some(Gender::Female)
+        } else if t.lex.is(Class::MaleNoun, d) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
+}
+
+/// A description naming a man or a woman (`said her mother`, `the old
+/// lady replied`) with no entity introduced by its words: the most recent
+/// subject or speaker of that gender, as for a pronoun; but after a
+/// possessive of the same gender (`her mother`, `his father`) not that
+/// one, whom the possessive names, but the one before.
+fn gendered_description(
+    t: &Text,
+    ents: &Entities,
+    m: &Mention,
+    salient: &[(usize, usize, bool)],
+) -> Resolved {
+    let Some(g) = description_gender(t, m) else {
+        return UNRESOLVED;
+    };
+    let det = t.tok(m.first);
+    let possessor = if t.lex.is(Class::MalePronoun, det) {
+        Some(Gender::Male)
+    } else if t.lex.is(Class::FemalePronoun, det) {
+        Some(Gender::Female)
+    } else {
+        None
+    };
+    let mut skip = usize::from(possessor == Some(g));
+    let mut seen: Vec<usize> = Vec::new();
+    for &(c, _, subj) in salient.iter().rev().take(MAX_SALIENT) {
+        let cl = &ents.clusters[c];
+        if !subj
+            || cl.gender != Some(g)
+            || !matches!(cl.kind, EntityKind::Person | EntityKind::Other)
+            || seen.contains(&c)
+        {
+            continue;
+        }
+        if skip > 0 {
+            skip -= 1;
+            seen.push(c);
+            continue;
+        }
+        return Resolved {
+            entity: Some(c),
+            resolution: Resolution::Description,
+        };
+    }
+    UNRESOLVED
 }
 
 /// The place a lower-case nationality word names (`russian` → Russia).

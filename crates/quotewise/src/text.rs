@@ -52,7 +52,7 @@ pub(crate) struct Text<'t> {
     flags: Vec<Flags>,
     /// The lexicon classes of each token, a bit per [`lexicon::Class`] (none for
     /// non-words).
-    classes: Vec<u64>,
+    classes: Vec<lexicon::ClassBits>,
     /// For each token, 1 + its index in `verbs` if it is a reporting verb.
     verb_of: Vec<u32>,
     /// The reporting verbs: facts and the cue's last token.
@@ -130,7 +130,7 @@ impl<'t> Text<'t> {
                     .unwrap_or(usize::MAX)
             })
             .collect();
-        let (mut flags, classes): (Vec<Flags>, Vec<u64>) = tokens
+        let (mut flags, classes): (Vec<Flags>, Vec<lexicon::ClassBits>) = tokens
             .iter()
             .map(|tk| match tk.kind {
                 Kind::Word => lex.word_at(text, tk.start..tk.end),
