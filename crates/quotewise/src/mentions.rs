@@ -197,6 +197,15 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
             && t.verb(last + 1).is_some()
             && !(first > 0 && t.is_word(first - 1) && t.has(first - 1, Flags::DETERMINER))
     };
+    // "Mr. King", "Sen. King", "Mr. Prince": after an abbreviated title a
+    // title word is the surname ("Lt. Gov." stays an office).
+    let abbreviated = |j: usize| {
+        let w = t.tok(j);
+        t.lex.is_abbreviation(w.strip_suffix('.').unwrap_or(w))
+    };
+    if k == last && k > first && t.has(k, Flags::TITLE) && abbreviated(k - 1) && !abbreviated(k) {
+        return Some(k);
+    }
     if k == last
         && (t.has(k, Flags::TITLE)
             || t.has(k, Flags::NATIONALITY) && !t.has(k, Flags::ORG_WORD) && !bare_subject())

@@ -251,3 +251,49 @@ fn a_surname_that_is_a_nationality_word() {
         ("“It is a good law,” French added on Monday.", "French"),
     ]);
 }
+
+#[test]
+fn a_surname_that_is_also_a_title_after_an_honorific() {
+    assert_speaker(&[
+        ("“The levee held,” Mr. King said.", "King"),
+        ("“The levee held,” Ms. Prince told reporters.", "Prince"),
+        ("“The levee held,” Sen. Lord said on Tuesday.", "Lord"),
+    ]);
+    // A title alone, or two titles in a row, is still no name.
+    for text in [
+        "“The levee held,” Lt. Gov. said.",
+        "“The levee held,” Vice President said.",
+    ] {
+        let doc = extract(text);
+        assert_eq!(doc.quotes.len(), 1, "{text}");
+        assert_eq!(speaker(&doc, &doc.quotes[0]), None, "{text}");
+    }
+}
+
+#[test]
+fn a_description_with_modifiers_or_a_named_apposition_after_the_quote() {
+    assert_speaker(&[
+        (
+            "“The tax is fair,” the progressive heavyweights wrote in a joint letter.",
+            "the progressive heavyweights",
+        ),
+        (
+            "“He always came along,” another fraternity brother, Sam Ortega, recalled.",
+            "Sam Ortega",
+        ),
+    ]);
+}
+
+#[test]
+fn according_to_after_a_quote() {
+    assert_speaker(&[
+        (
+            "“The evidence falls short,” according to state attorney Rita Vance.",
+            "Rita Vance",
+        ),
+        (
+            "“The evidence falls short,” according to the county prosecutor.",
+            "the county prosecutor",
+        ),
+    ]);
+}

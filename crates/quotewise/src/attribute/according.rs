@@ -81,7 +81,7 @@ pub(super) fn according_to(
 /// `According to conservative talk radio host Rush Limbaugh, …`: a source
 /// the mention grammar does not cover, taken up to the comma (its name, if
 /// it ends with one).
-fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
+pub(super) fn source_until_comma(t: &Text, from: usize, limit: usize) -> Option<Mention> {
     // up to a comma, or to the sentence end (`…, according to the
     // state's business records.`)
     let comma = (from..limit.min(from + 24))

@@ -15,22 +15,32 @@ pub(super) fn generic_subject(t: &Text, j: usize, limit: usize) -> Option<Mentio
     if !t.is_word(j) || !t.in_class(j, Class::GenericDeterminerAnyCase) {
         return None;
     }
+    let description = |k: usize| {
+        Mention::description(
+            j,
+            k - 1,
+            false,
+            false,
+            (j + 1..k)
+                .map(|i| crate::text::lower_word(t.tok(i)))
+                .collect(),
+        )
+    };
     let mut k = j + 1;
     while k < limit && k <= j + 7 && t.is_word(k) {
         if speech_verb(t, k).is_some() && k > j + 1 {
-            return Some(Mention::description(
-                j,
-                k - 1,
-                false,
-                false,
-                (j + 1..k)
-                    .map(|i| crate::text::lower_word(t.tok(i)))
-                    .collect(),
-            ));
+            return Some(description(k));
         }
         k += 1;
     }
-    None
+    // `another fraternity brother, Stuart Oltchick, recalled`: the
+    // description ends at the comma of a name in apposition.
+    let named_apposition = k < limit
+        && k > j + 1
+        && t.is_punct(k, ',')
+        && mention_starting_at(t, k + 1, limit)
+            .is_some_and(|n| n.kind == MentionKind::Name && t.is_punct(n.last + 1, ','));
+    named_apposition.then(|| description(k))
 }
 
 /// The subject of the verb at `v`: the mention right before it (past

@@ -1,6 +1,7 @@
 //! The speech tag after a quote: `“…,” he said`, `“…,” said Putin`,
 //! `“…,” said engineer Tom Reyes`, `“…,” the governor, Ana Díaz, said`.
 
+use super::according::{is_according, source_until_comma};
 use super::subjects::{generic_subject, noun_use};
 use super::window::{
     is_dash, is_time_word, sentence_end, sentence_start, skip_adverbs, tail_is_adverbial,
@@ -107,6 +108,15 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     } else {
         None
     };
+    // `“…,” according to a court document filed by X.`
+    if is_according(t, j) && j + 2 < limit && t.is_word(j + 1) && t.tok(j + 1) == "to" {
+        let source =
+            mention_starting_at(t, j + 2, limit).or_else(|| source_until_comma(t, j + 2, limit));
+        return source.map(|m| Tag {
+            cue: (j, j + 1),
+            speaker: Some(m),
+        });
+    }
     // "said Putin", "added the spokesman"
     if let Some((info, cue_end)) = verb_at_j.or_else(|| speech_verb(t, j)) {
         if info.gerund {
@@ -121,19 +131,29 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         });
     }
     // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
-    // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said"
-    let m = mention_starting_at(t, j, limit)
-        .or_else(|| generic_subject(t, j, limit))
-        // "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "election law
-        // expert Rick Hasen tweeted": lower-case words before a name.
-        .or_else(|| {
-            let lowers = (j..limit.min(j + 4))
-                .take_while(|&i| t.is_word(i) && !t.is_capitalized(i))
-                .count();
-            (1..=lowers).find_map(|n| {
-                mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
-            })
-        })?;
+    // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said".
+    // Each reading of the subject in turn: `the progressive heavyweights
+    // wrote` reads `the progressive` as a mention, which no verb follows.
+    if let Some(tag) = mention_starting_at(t, j, limit).and_then(|m| subject_tag(t, j, m, limit)) {
+        return Some(tag);
+    }
+    if let Some(tag) = generic_subject(t, j, limit).and_then(|m| subject_tag(t, j, m, limit)) {
+        return Some(tag);
+    }
+    // "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "election law
+    // expert Rick Hasen tweeted": lower-case words before a name.
+    let lowers = (j..limit.min(j + 4))
+        .take_while(|&i| t.is_word(i) && !t.is_capitalized(i))
+        .count();
+    let m = (1..=lowers).find_map(|n| {
+        mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
+    })?;
+    subject_tag(t, j, m, limit)
+}
+
+/// The tag of subject `m` (its words start at `j`) and the speech verb
+/// after it, past a postmodifier, an apposition and adverbs.
+fn subject_tag(t: &Text, j: usize, m: Mention, limit: usize) -> Option<Tag> {
     let mut k = m.last + 1;
     k = skip_postmodifier(t, k, limit);
     let before_apposition = k;
