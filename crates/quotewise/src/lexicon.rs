@@ -38,6 +38,7 @@ pub const LEXICON_FILES: &[&str] = &[
     "complementizers.txt",
     "reported_mood.txt",
     "auxiliaries.txt",
+    "according.txt",
 ];
 
 /// The files of `lang/<code>/`, compiled in, in the order of
@@ -61,6 +62,7 @@ macro_rules! language {
                 include_str!(concat!("../lang/", $code, "/complementizers.txt")),
                 include_str!(concat!("../lang/", $code, "/reported_mood.txt")),
                 include_str!(concat!("../lang/", $code, "/auxiliaries.txt")),
+                include_str!(concat!("../lang/", $code, "/according.txt")),
             ],
         )
     };
@@ -457,6 +459,10 @@ pub struct Lexicon {
     /// The finite auxiliaries of compound tenses, lower case (`a` of
     /// French `a déclaré`, `ha` of Italian `ha detto`).
     pub(crate) auxiliaries: HashSet<&'static str>,
+    /// The according-to markers (`according to _`, `_ zufolge`).
+    pub(crate) markers: Vec<Marker>,
+    /// For the first word of each marker, lower case, the markers it opens.
+    marker_index: HashMap<Box<str>, Vec<usize>>,
     /// The words of each [`Class`].
     classes: [HashSet<&'static str>; Class::ALL.len()],
     /// For each word of 16 bytes or more of any class, a bit per class it
@@ -652,6 +658,14 @@ impl Lexicon {
             .lines()
             .map(|(_, line, _)| line)
             .collect();
+        let markers = parse_markers(&file("according.txt"), &pronouns)?;
+        let mut marker_index: HashMap<Box<str>, Vec<usize>> = HashMap::default();
+        for (k, m) in markers.iter().enumerate() {
+            marker_index
+                .entry(m.first_word().into())
+                .or_default()
+                .push(k);
+        }
         let suffixes = |class: Class, f: &DataFile| -> Result<Vec<Suffix>, Error> {
             classes[class as usize]
                 .iter()
@@ -711,6 +725,8 @@ impl Lexicon {
             complementizers,
             reported_mood,
             auxiliaries,
+            markers,
+            marker_index,
             class_bits_long,
             classes,
             modifier_suffixes,
@@ -736,6 +752,17 @@ impl Lexicon {
             None => self.class_bits_long.get(w).copied().unwrap_or_default(),
         };
         bits & (1 << class as usize) != 0
+    }
+
+    /// The according-to markers whose first word is `word`, in any case
+    /// (see [`Flags::MARKER`]).
+    pub(crate) fn markers_starting(&self, word: &str) -> impl Iterator<Item = &Marker> {
+        let lower = word.to_lowercase();
+        self.marker_index
+            .get(lower.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.markers[k])
     }
 
     /// Does `stem` take an abbreviation period (`Sen`, `Inc`)?
@@ -822,6 +849,13 @@ impl Lexicon {
         add(&mut determiners.iter().copied(), Flags::DETERMINER);
         add(&mut class(Class::Connector), Flags::CONNECTOR);
         add(&mut class(Class::AdverbAux), Flags::ADVERB_AUX);
+        // Markers match in any case: the first word lower case and capitalised.
+        let first_words: Vec<String> = self
+            .marker_index
+            .keys()
+            .flat_map(|w| [w.to_string(), capitalized(w)])
+            .collect();
+        add(&mut first_words.iter().map(String::as_str), Flags::MARKER);
         WordFlags {
             short: WordTable::build(&short),
             long,
@@ -867,6 +901,89 @@ impl DataFile {
             e
         }
     }
+}
+
+/// An according-to marker of `according.txt`: the words before the source
+/// phrase and after it, lower case (`according to _`: `according`, `to`
+/// before; `_ zufolge`: `zufolge` after; `wie _ sagte`: both).
+#[derive(Clone, Debug)]
+pub(crate) struct Marker {
+    /// The words before the source, lower case.
+    pub before: Box<[Box<str>]>,
+    /// The words after the source, lower case.
+    pub after: Box<[Box<str>]>,
+    /// A marker that names its source itself, by a pronoun suffix
+    /// (Hungarian `szerinte`, according to him or her): that pronoun.
+    pub pronoun: Option<Pronoun>,
+    /// The source must be set off, followed by a comma or the end of the
+    /// sentence (`pour _ ,`): for a marker that is also a common
+    /// preposition.
+    pub delimited: bool,
+}
+
+impl Marker {
+    /// The word the marker starts with in the text: its first word before
+    /// the source, or, for a postposition, its first word after it.
+    fn first_word(&self) -> &str {
+        self.before.first().or(self.after.first()).map_or("", |w| w)
+    }
+}
+
+/// `according.txt`: one marker a line, its words around `_` (the source
+/// phrase); a trailing ` ,` asks for the source to be set off; a line
+/// without `_` is a word that carries its source as a pronoun suffix, with
+/// that pronoun after a tab (`szerinte<TAB>ő`).
+fn parse_markers(
+    f: &DataFile,
+    pronouns: &HashMap<&'static str, Pronoun>,
+) -> Result<Vec<Marker>, Error> {
+    f.lines()
+        .map(|(n, line, f)| {
+            let lower = |w: &str| -> Box<str> { w.to_lowercase().into() };
+            if let Some((word, pronoun)) = line.split_once('\t') {
+                let p = pronouns.get(pronoun).copied().ok_or_else(|| {
+                    f.error(
+                        n,
+                        format!(
+                            "expected a pronoun of pronouns.txt after the tab, found {pronoun:?}"
+                        ),
+                    )
+                })?;
+                if word.contains(char::is_whitespace) || word.contains('_') {
+                    return Err(f.error(
+                        n,
+                        format!("expected one word before the tab, found {word:?}"),
+                    ));
+                }
+                return Ok(Marker {
+                    before: Box::new([lower(word)]),
+                    after: Box::new([]),
+                    pronoun: Some(p),
+                    delimited: false,
+                });
+            }
+            let (line, delimited) = match line.strip_suffix(" ,") {
+                Some(rest) => (rest, true),
+                None => (line, false),
+            };
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let Some(slot) = words.iter().position(|w| *w == "_") else {
+                return Err(f.error(
+                    n,
+                    "expected `_` for the source, or a word, a tab and its pronoun".to_string(),
+                ));
+            };
+            if words.len() == 1 || words.iter().filter(|w| **w == "_").count() > 1 {
+                return Err(f.error(n, "expected one `_` and at least one word".to_string()));
+            }
+            Ok(Marker {
+                before: words[..slot].iter().map(|w| lower(w)).collect(),
+                after: words[slot + 1..].iter().map(|w| lower(w)).collect(),
+                pronoun: None,
+                delimited,
+            })
+        })
+        .collect()
 }
 
 /// `reporting_verbs.txt`: class TAB forms (the lemma first) [TAB +particle].
@@ -1085,6 +1202,9 @@ impl Flags {
     /// Capitalised and not a non-name, with or without its possessive: a
     /// word that can be part of a name.
     pub const NAME_WORD: Flags = Flags(1 << 14);
+    /// The first word of an according-to marker (`according`, `laut`), in
+    /// lower case or capitalised.
+    pub const MARKER: Flags = Flags(1 << 15);
 
     /// Does `self` have any of the bits of `other`?
     pub fn has(self, other: Flags) -> bool {
@@ -1579,5 +1699,37 @@ mod tests {
             !en().flags("Basically").has(Flags::NAME_WORD)
                 && en().flags("Kimberly").has(Flags::NAME_WORD)
         );
+    }
+
+    #[test]
+    fn according_markers_parse_with_their_slot() {
+        let hu = Lexicon::built_in("hu").expect("Hungarian is built in");
+        let szerint: Vec<&Marker> = hu.markers_starting("Szerint").collect();
+        assert!(szerint
+            .iter()
+            .any(|m| m.before.is_empty() && &*m.after[0] == "szerint"));
+        let szerinte: Vec<&Marker> = hu.markers_starting("szerinte").collect();
+        assert!(szerinte.len() == 1 && szerinte[0].pronoun.is_some());
+        assert!(hu.flags("Szerint").has(Flags::MARKER) && hu.flags("szerint").has(Flags::MARKER));
+        let de = Lexicon::built_in("de").expect("German is built in");
+        assert!(de
+            .markers_starting("wie")
+            .any(|m| m.before.len() == 1 && m.after.len() == 1));
+        assert!(de.markers_starting("so").all(|m| m.delimited));
+        assert!(!en().flags("said").has(Flags::MARKER));
+        for (bad, message) in [
+            ("laut\n", "expected `_`"),
+            ("_ _ zufolge\n", "one `_`"),
+            ("_\n", "one `_`"),
+            ("szerinte\tnobody\n", "expected a pronoun"),
+        ] {
+            let err = Lexicon::from_files("xx", &[("according.txt", bad)]).unwrap_err();
+            assert_eq!(
+                err.location().file.as_deref(),
+                Some("lang/xx/according.txt")
+            );
+            assert_eq!(err.location().line, Some(1), "{bad:?}");
+            assert!(err.to_string().contains(message), "{bad:?}: {err}");
+        }
     }
 }

@@ -56,6 +56,19 @@ impl Mention {
         }
     }
 
+    /// The pronoun `p` at token `i` (or a word that carries it, Hungarian
+    /// `szerinte`).
+    pub fn pronoun(i: usize, p: Pronoun) -> Mention {
+        Mention {
+            first: i,
+            last: i,
+            kind: MentionKind::Pronoun(p),
+            name: None,
+            descriptors: Vec::new(),
+            gender: p.gender,
+        }
+    }
+
     /// The byte range to report: the name proper for names (without a
     /// possessive `’s`), the whole mention otherwise.
     pub fn byte_range(&self, t: &Text) -> (usize, usize) {
@@ -298,14 +311,7 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
         ));
     }
     if let Some(p) = t.lex.pronoun(w) {
-        return Some(Mention {
-            first: end,
-            last: end,
-            kind: MentionKind::Pronoun(p),
-            name: None,
-            descriptors: Vec::new(),
-            gender: p.gender,
-        });
+        return Some(Mention::pronoun(end, p));
     }
     if is_name_word(t, end)
         || (t.tok(end).chars().all(|c| c.is_ascii_digit())

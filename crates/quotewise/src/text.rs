@@ -202,6 +202,22 @@ impl<'t> Text<'t> {
             .is_some_and(|&c| c & (1 << class as usize) != 0)
     }
 
+    /// Is token `i` a word that opens a reported statement (`that`, `dass`,
+    /// `que`: a complementizer of the lexicon that opens no question)?
+    pub fn is_that(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.tok(i);
+        match self.lex.complementizers.get(w) {
+            Some(&question) => !question,
+            None if self.is_capitalized(i) => {
+                self.lex.complementizers.get(lower_word(w).as_str()) == Some(&false)
+            }
+            None => false,
+        }
+    }
+
     /// Does word `i` start with an upper-case letter?
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.has(i, Flags::UPPER)

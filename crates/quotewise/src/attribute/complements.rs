@@ -47,7 +47,7 @@ pub(super) fn skip_object(t: &Text, n: usize, end: usize, asks: bool) -> usize {
     while j <= end && j < n + 8 {
         // `asked the students if they …`
         let question = asks && t.is_word(j) && t.in_class(j, Class::QuestionComplementizer);
-        if t.is_word(j) && t.tok(j) == "that" || question || t.is_punct(j, ':') {
+        if t.is_that(j) || question || t.is_punct(j, ':') {
             return j;
         }
         // `asked her to call him if possible`: the request is the
@@ -106,7 +106,7 @@ pub(super) fn starts_clause(t: &Text, n: usize, info: VerbInfo) -> bool {
     // (`said when asked that …`) or no clause follows (`said when asked`).
     if t.lex.is(Class::ContentSubordinator, w) {
         let ahead = n + 1..(n + 14).min(t.tokens.len());
-        let that = ahead.clone().any(|k| t.is_word(k) && t.tok(k) == "that");
+        let that = ahead.clone().any(|k| t.is_that(k));
         let clause = ahead.into_iter().any(|k| {
             t.is_word(k) && (t.in_class(k, Class::ClauseSubject) || is_finite_verb(t.lex, t.tok(k)))
         });

@@ -1,14 +1,15 @@
 //! Reported (indirect) speech: `X said that …`, `…, X said.`,
 //! `X told Y that …`.
 
+use super::according::marked_at;
 use super::complements::{
     infinitive_after_object, is_tell, skip_object, starts_clause, takes_infinitive, takes_object,
 };
 use super::subjects::subject_of;
 use super::tag_after::speech_verb;
 use super::window::{
-    content_end, first_content, is_dash, is_time_word, opens_adverbial, para_end, skip_adverbial,
-    tail_is_adverbial, touches, words_in,
+    content_end, first_content, is_dash, is_time_word, opens_adverbial, para_end, sentence_end,
+    skip_adverbial, tail_is_adverbial, touches, words_in,
 };
 use super::{Candidate, MAX_REACH};
 use crate::lexicon::Class;
@@ -121,7 +122,18 @@ pub(super) fn reported(
                 return Some(reported_candidate((a, b), (i, n), m));
             }
         }
-        let that = t.is_word(n) && t.tok(n) == "that";
+        // `erklärte, dass …`, `közölte, hogy …`: a comma before the
+        // complementizer; in a language that marks reported speech by its
+        // mood, before the bare clause too (`sagte, sie sei …`).
+        if t.is_punct(n, ',')
+            && n < end
+            && (t.is_that(n + 1)
+                || t.lex.is(Class::Convention, "reported_speech_marked")
+                    && starts_clause(t, n + 1, info))
+        {
+            n += 1;
+        }
+        let that = t.is_that(n);
         let colon = t.is_punct(n, ':');
         let clause = starts_clause(t, n, info);
         // `asked whether …`, `urged Congress to …`
@@ -301,12 +313,7 @@ fn cut_at_next_report(t: &Text, a: usize, b: usize) -> usize {
                     return cut;
                 }
                 // `…, according to X` is a report of its own.
-                if p == ','
-                    && seen >= 4
-                    && w == "according"
-                    && t.is_word(c + 1)
-                    && t.tok(c + 1) == "to"
-                {
+                if p == ',' && seen >= 4 && marked_at(t, c, c..sentence_end(t, c)).is_some() {
                     return cut;
                 }
             }

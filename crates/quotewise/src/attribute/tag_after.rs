@@ -1,7 +1,7 @@
 //! The speech tag after a quote: `“…,” he said`, `“…,” said Putin`,
 //! `“…,” said engineer Tom Reyes`, `“…,” the governor, Ana Díaz, said`.
 
-use super::according::{is_according, source_until_comma};
+use super::according::marked_at;
 use super::subjects::{generic_subject, noun_use};
 use super::window::{
     is_dash, is_time_word, sentence_end, sentence_start, skip_adverbs, tail_is_adverbial,
@@ -108,13 +108,12 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     } else {
         None
     };
-    // `“…,” according to a court document filed by X.`
-    if is_according(t, j) && j + 2 < limit && t.is_word(j + 1) && t.tok(j + 1) == "to" {
-        let source =
-            mention_starting_at(t, j + 2, limit).or_else(|| source_until_comma(t, j + 2, limit));
-        return source.map(|m| Tag {
-            cue: (j, j + 1),
-            speaker: Some(m),
+    // `“…,” according to a court document filed by X.`, `„…“, aldus
+    // dijkgraaf Hans Oosters.`: a marker before its source.
+    if let Some(found) = marked_at(t, j, j..limit).filter(|f| f.first == j) {
+        return Some(Tag {
+            cue: found.cue,
+            speaker: Some(found.source),
         });
     }
     // "said Putin", "added the spokesman"

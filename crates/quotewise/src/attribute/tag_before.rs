@@ -1,6 +1,7 @@
 //! The speech tag before a quote (`Putin said: “…”`), and a tag alone on
 //! the line before or after it (`Putin said`).
 
+use super::according::marked_ending_at;
 use super::complements::is_tell;
 use super::subjects::subject_of;
 use super::tag_after::{inverted_subject, tag_after};
@@ -28,17 +29,12 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     if k < floor {
         return None;
     }
-    // "According to Putin, “…”"
-    if let Some(m) = mention_ending_at(t, k, floor) {
-        if m.first >= floor + 2
-            && t.tok(m.first - 2).eq_ignore_ascii_case("according")
-            && t.tok(m.first - 1) == "to"
-        {
-            return Some(Tag {
-                cue: (m.first - 2, m.first - 1),
-                speaker: Some(m),
-            });
-        }
+    // "According to Putin, “…”", `Putyin szerint: „…”`
+    if let Some(found) = marked_ending_at(t, k, floor) {
+        return Some(Tag {
+            cue: found.cue,
+            speaker: Some(found.source),
+        });
     }
     // With a colon the verb may stand a few words back:
     // "Putin told reporters on Friday: “…”".

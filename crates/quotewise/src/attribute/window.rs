@@ -93,9 +93,7 @@ pub(super) fn tail_is_adverbial(t: &Text, k: usize, end: usize) -> bool {
     let prepositional = t.is_word(k) && t.in_class(k, Class::AdverbialPreposition);
     let one_phrase = || !(k..end).any(|i| t.is_punct(i, ','));
     (words <= 8 || prepositional && words <= 16 && one_phrase())
-        && !(k..end).any(|i| {
-            (t.is_word(i) && t.tok(i) == "that") || matches!(t.tokens[i].kind, Kind::Mark(_))
-        })
+        && !(k..end).any(|i| t.is_that(i) || matches!(t.tokens[i].kind, Kind::Mark(_)))
 }
 
 /// Skips `Tuesday`, `on Friday`, `in a statement`, `in an interview` before `that`.
@@ -106,7 +104,7 @@ pub(super) fn skip_adverbial(t: &Text, n: usize, end: usize) -> usize {
     let prepositional = t.is_word(n) && t.in_class(n, Class::TimeAdverbialOpener);
     let reach = if prepositional { 12 } else { 8 };
     while j <= end && j < n + reach {
-        if t.is_word(j) && t.tok(j) == "that" {
+        if t.is_that(j) {
             return j;
         }
         // Another report or clause: the adverbial has ended.
