@@ -26,7 +26,11 @@
 //! 4. in alternating dialogue, the person the previous quote addressed by
 //!    name, else the speaker before the previous one ([`Method::Turn`]); in
 //!    text that does not alternate, the previous speaker
-//!    ([`Method::Continuation`]).
+//!    ([`Method::Continuation`]);
+//! 5. in alternating dialogue, the untagged turns of an exchange are then
+//!    read again from both sides: the parity of the turns between the tags
+//!    by name around them (or after them) settles whose each one is
+//!    (`settle_by_parity`).
 //!
 //! Each quote's addressee is the person its vocative names (`my dear Mr.
 //! Bennet`), else the other party of the conversation: the previous
@@ -416,6 +420,9 @@ pub(crate) fn converse(
             prev = Some(k);
         }
     }
+    if alternates {
+        settle_by_parity(t, ents, cands, out, &turns, &order);
+    }
     // Addressees without a vocative: the other party of the conversation,
     // the previous speaker, else the next one.
     let direct: Vec<usize> = order
@@ -442,6 +449,107 @@ pub(crate) fn converse(
         }
     }
     turns
+}
+
+/// The entity's last mention before token `first`, else its first.
+fn mention_before(ents: &Entities, e: usize, first: usize) -> Option<Mention> {
+    let ms = &ents.clusters[e].mentions;
+    let n = ms.partition_point(|&i| ents.mentions[i].first < first);
+    Some(ents.mentions[*ms.get(n.saturating_sub(1))?].clone())
+}
+
+/// Turns read from both sides. The forward sweep takes each untagged turn
+/// from the turns before it, so one wrong start goes wrong all down the
+/// exchange; the speech tags after a quote tell its turn as well. Over each
+/// exchange (quotes in consecutive paragraphs), the paragraphs whose speaker
+/// a tag or an action beat names by name are anchors; an untagged turn
+/// between two anchors of different persons an odd number of paragraphs
+/// apart is the one of the two its parity gives (the same for two anchors
+/// of one person an even number apart, at an even distance); before the
+/// first anchor, the turn goes by the first two anchors' parity, else at an
+/// even distance to the first anchor, to its speaker.
+fn settle_by_parity(
+    t: &Text,
+    ents: &Entities,
+    cands: &mut [Candidate],
+    out: &mut [Resolved],
+    turns: &[Turn],
+    order: &[usize],
+) {
+    // Paragraphs with a direct quote that has a speaker: (paragraph, quotes).
+    let mut units: Vec<(u32, Vec<usize>)> = Vec::new();
+    for &k in order {
+        if cands[k].kind != QuoteKind::Direct || cands[k].speaker.is_none() {
+            continue;
+        }
+        let p = t.tokens[cands[k].first()].paragraph;
+        match units.last_mut() {
+            Some((q, ks)) if *q == p => ks.push(k),
+            _ => units.push((p, vec![k])),
+        }
+    }
+    let mut start = 0;
+    while start < units.len() {
+        let mut end = start + 1;
+        while end < units.len() && units[end].0 == units[end - 1].0 + 1 {
+            end += 1;
+        }
+        let run = &units[start..end];
+        let anchors: Vec<(usize, usize)> = run
+            .iter()
+            .enumerate()
+            .filter_map(|(j, (_, ks))| {
+                let k = ks[0];
+                let by_name = matches!(cands[k].method, Some(Method::SpeechTag | Method::Nearby))
+                    && out[k].resolution == Resolution::Name;
+                out[k].entity.filter(|_| by_name).map(|e| (j, e))
+            })
+            .collect();
+        for (j, (_, ks)) in run.iter().enumerate() {
+            let k = ks[0];
+            if cands[k].method != Some(Method::Turn) {
+                continue;
+            }
+            let at = anchors.partition_point(|&(a, _)| a < j);
+            let left = at.checked_sub(1).map(|i| anchors[i]);
+            let right = anchors.get(at).copied();
+            let settled = match (left, right) {
+                (Some((l, a)), Some((r, b))) if a != b && (r - l) % 2 == 1 => {
+                    Some(if (j - l) % 2 == 0 { a } else { b })
+                }
+                (Some((l, a)), Some((r, b))) if a == b && (r - l) % 2 == 0 => {
+                    ((j - l) % 2 == 0).then_some(a)
+                }
+                (None, Some((r, b))) => match anchors.get(at + 1) {
+                    Some(&(r2, b2)) if b2 != b && (r2 - r) % 2 == 1 => {
+                        Some(if (r - j) % 2 == 0 { b } else { b2 })
+                    }
+                    Some(_) => None,
+                    None => ((r - j) % 2 == 0).then_some(b),
+                },
+                _ => None,
+            };
+            let Some(e) = settled.filter(|&e| Some(e) != out[k].entity) else {
+                continue;
+            };
+            let old = out[k].entity;
+            for &q in ks {
+                let follows = q == k
+                    || (turns[q].cue == TurnCue::SameParagraph && out[q].entity == old);
+                if !follows {
+                    continue;
+                }
+                if let Some(m) = mention_before(ents, e, cands[q].first()) {
+                    cands[q].speaker = Some(m);
+                    out[q] = Resolved {
+                        entity: Some(e),
+                        resolution: Resolution::Name,
+                    };
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// The languages of a text's paragraphs, each told on first use (only
@@ -536,6 +644,17 @@ mod tests {
                     Mr. Poirot stepped forward and looked at them both.\n“Not any more.”";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Tom", "Mary", "Poirot"]);
+    }
+
+    #[test]
+    fn a_later_speech_tag_settles_the_untagged_turns_before_it() {
+        // Forward, the first quote would go to Jane, named last; the tags
+        // after it tell the turns from the other side.
+        let text = "The fire burned low beside Mary and Jane.\n\
+                    “Is it late?”\n“Not yet.”\n\
+                    “I am tired,” said Mary.\n“Go to bed, then,” said Jane.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Mary", "Jane", "Mary", "Jane"]);
     }
 
     #[test]
