@@ -534,8 +534,8 @@ fn settle_by_parity(
             };
             let old = out[k].entity;
             for &q in ks {
-                let follows = q == k
-                    || (turns[q].cue == TurnCue::SameParagraph && out[q].entity == old);
+                let follows =
+                    q == k || (turns[q].cue == TurnCue::SameParagraph && out[q].entity == old);
                 if !follows {
                     continue;
                 }
