@@ -356,13 +356,8 @@ pub(crate) fn converse(
                     _ => None,
                 }
                 .or_else(|| recent.mention.get(&e).cloned())
-                .or_else(|| {
-                    // The entity's last mention before the quote (a
-                    // vocative), else its first.
-                    let ms = &ents.clusters[e].mentions;
-                    let n = ms.partition_point(|&i| ents.mentions[i].first < first);
-                    Some(ents.mentions[*ms.get(n.saturating_sub(1))?].clone())
-                });
+                // The entity's last mention before the quote (a vocative).
+                .or_else(|| mention_before(ents, e, first));
                 if let Some(m) = mention {
                     cands[k].speaker = Some(m);
                     cands[k].method = Some(method);
@@ -488,13 +483,7 @@ fn settle_by_parity(
             _ => units.push((p, vec![k])),
         }
     }
-    let mut start = 0;
-    while start < units.len() {
-        let mut end = start + 1;
-        while end < units.len() && units[end].0 == units[end - 1].0 + 1 {
-            end += 1;
-        }
-        let run = &units[start..end];
+    for run in units.chunk_by(|a, b| b.0 == a.0 + 1) {
         let anchors: Vec<(usize, usize)> = run
             .iter()
             .enumerate()
@@ -548,7 +537,6 @@ fn settle_by_parity(
                 }
             }
         }
-        start = end;
     }
 }
 

@@ -53,15 +53,8 @@ pub(super) fn marked_at(t: &Text, i: usize, range: std::ops::Range<usize>) -> Op
         .find_map(|m| match_marker(t, m, i, range.clone()))
 }
 
+/// The phrase of marker `m` with its first word at token `i`, inside `range`.
 fn match_marker(t: &Text, m: &Marker, i: usize, range: std::ops::Range<usize>) -> Option<Marked> {
-    if let Some(p) = m.pronoun {
-        return Some(Marked {
-            cue: (i, i),
-            source: Mention::pronoun(i, p),
-            first: i,
-            last: i,
-        });
-    }
     // A set-off source ends the sentence (`…, so der Minister.`), or is
     // followed by a comma where the marker opens it (`Pour le ministre, …`).
     let set_off = |k: usize| {
@@ -86,6 +79,14 @@ fn match_marker(t: &Text, m: &Marker, i: usize, range: std::ops::Range<usize>) -
     if !words_at(t, i, &m.before, range.end) {
         return None;
     }
+    if let Some(p) = m.pronoun {
+        return Some(Marked {
+            cue: (i, i),
+            source: Mention::pronoun(i, p),
+            first: i,
+            last: i,
+        });
+    }
     let from = i + m.before.len();
     // `according to` and the source must lie in the sentence: a line
     // break can end it right after `according` (`…, according\nto custom`).
@@ -107,13 +108,12 @@ fn match_marker(t: &Text, m: &Marker, i: usize, range: std::ops::Range<usize>) -
                 && (m.before.len() > 1 || t.has(from, Flags::DETERMINER | Flags::UPPER));
         // Or when it closes the sentence after a comma (`…, d'après
         // l'Insee.`).
-        let m_delimited = m.delimited;
-        let closes = |m: &Mention| {
-            !m_delimited
+        let closes = |s: &Mention| {
+            !m.delimited
                 && i > range.start
                 && t.is_punct(i - 1, ',')
-                && m.last == content_end(t, range.clone())
-                && words_in(t, m.first, m.last) <= 5
+                && s.last == content_end(t, range.clone())
+                && words_in(t, s.first, s.last) <= 5
         };
         let source = mention_starting_at(t, from, range.end)
             .or_else(|| source_until_comma(t, from, range.end).filter(|m| phrase || closes(m)))?;
@@ -147,10 +147,10 @@ pub(super) fn marked_ending_at(t: &Text, k: usize, floor: usize) -> Option<Marke
     // A marker after its source, or one that carries it.
     for m in &t.lex.markers {
         if m.pronoun.is_some() {
-            if words_at(t, k, &m.before, k + 1) {
-                return match_marker(t, m, k, floor..k + 1);
+            match match_marker(t, m, k, floor..k + 1) {
+                Some(found) => return Some(found),
+                None => continue,
             }
-            continue;
         }
         if !m.before.is_empty() {
             continue;
@@ -229,7 +229,7 @@ pub(super) fn according_to(
         // opens the sentence with its article or its apposition.
         found.cue.0 > m.last
             && (range.start..m.first)
-                .all(|k| !t.is_word(k) || t.has(k, Flags::DETERMINER) || t.has(k, Flags::ROLE))
+                .all(|k| !t.is_word(k) || t.has(k, Flags::DETERMINER | Flags::ROLE))
     };
     let pieces = if opens {
         // The content follows the comma that closes the source phrase

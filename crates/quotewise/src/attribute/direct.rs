@@ -1,7 +1,6 @@
 //! Direct quotes: each quoted span with the tag beside it in its sentence
 //! or paragraph, tag lines, and split quotes joined across their tag.
 
-use super::according::is_according;
 use super::tag_after::tag_after;
 use super::tag_before::{tag_before, tag_line};
 use super::window::{
@@ -92,13 +91,11 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
             continue;
         }
         if let Some(tag) = tag {
-            cand.method = Some(
-                if is_according(t, tag.cue.0) && t.verb(tag.cue.0).is_none() {
-                    Method::AccordingTo
-                } else {
-                    Method::SpeechTag
-                },
-            );
+            cand.method = Some(if tag.according {
+                Method::AccordingTo
+            } else {
+                Method::SpeechTag
+            });
             cand.cue = Some(tag.cue);
             cand.speaker = tag.speaker;
         }

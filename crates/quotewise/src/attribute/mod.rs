@@ -148,6 +148,9 @@ impl Candidate {
 pub(super) struct Tag {
     pub cue: (usize, usize),
     pub speaker: Option<Mention>,
+    /// The cue is an according-to marker (`according to X`, `aldus X`),
+    /// not a reporting verb.
+    pub according: bool,
 }
 
 /// How many tokens on either side of a verb indirect speech may span.

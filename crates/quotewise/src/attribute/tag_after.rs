@@ -25,6 +25,7 @@ pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
                 return Some(Tag {
                     cue: (j, j),
                     speaker: Some(m),
+                    according: false,
                 });
             }
         }
@@ -109,11 +110,13 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         None
     };
     // `“…,” according to a court document filed by X.`, `„…“, aldus
-    // dijkgraaf Hans Oosters.`: a marker before its source.
-    if let Some(found) = marked_at(t, j, j..limit).filter(|f| f.first == j) {
+    // dijkgraaf Hans Oosters.`: a marker before its source (the range
+    // opens at `j`, so no postposition reads back into the quote).
+    if let Some(found) = marked_at(t, j, j..limit) {
         return Some(Tag {
             cue: found.cue,
             speaker: Some(found.source),
+            according: true,
         });
     }
     // "said Putin", "added the spokesman"
@@ -127,6 +130,7 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         return Some(Tag {
             cue: (j, cue_end),
             speaker,
+            according: false,
         });
     }
     // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
@@ -174,6 +178,7 @@ fn subject_tag(t: &Text, j: usize, m: Mention, limit: usize) -> Option<Tag> {
     Some(Tag {
         cue: (k, cue_end),
         speaker: Some(named.unwrap_or(m)),
+        according: false,
     })
 }
 

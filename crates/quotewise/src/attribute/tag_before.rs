@@ -34,6 +34,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         return Some(Tag {
             cue: found.cue,
             speaker: Some(found.source),
+            according: true,
         });
     }
     // With a colon the verb may stand a few words back:
@@ -73,6 +74,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                     return Some(Tag {
                         cue: (v, cue_end),
                         speaker,
+                        according: false,
                     });
                 }
             }
@@ -101,6 +103,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     Some(Tag {
         cue: (open - 1, open - 1),
         speaker: Some(speaker),
+        according: false,
     })
 }
 
