@@ -223,6 +223,9 @@ pub(crate) enum Class {
     MaleNoun,
     /// Nouns that name a woman (`mother`, `lady`), lower case.
     FemaleNoun,
+    /// Connectors that may open a pair of them inside a name (`de` in
+    /// `Luis de la Fuente`, `von` in `Ursula von der Leyen`).
+    NameParticle,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -233,7 +236,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 66] = [
+    const ALL: [Class; 67] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -300,6 +303,7 @@ impl Class {
         Class::FemalePronoun,
         Class::MaleNoun,
         Class::FemaleNoun,
+        Class::NameParticle,
     ];
 
     /// The class's name in `classes.txt`.
@@ -371,6 +375,7 @@ impl Class {
             Class::FemalePronoun => "female_pronoun",
             Class::MaleNoun => "male_noun",
             Class::FemaleNoun => "female_noun",
+            Class::NameParticle => "name_particle",
         }
     }
 }

@@ -154,10 +154,11 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
             j += 1;
             continue;
         }
-        // "Bank of America", "Osama bin Laden", "Rossiya 24".
-        if t.has(j, Flags::CONNECTOR) && j + 1 < para_end && is_name_word(t, j + 1) {
-            last = j + 1;
-            j += 2;
+        // "Bank of America", "Osama bin Laden", "Luis de la Fuente".
+        let n = connectors_to_name(t, j, para_end);
+        if n > 0 {
+            last = j + n;
+            j += n + 1;
             continue;
         }
         if t.has(j, Flags::DIGITS) && t.tok(j).len() <= 3 && j == last + 1 {
@@ -170,6 +171,67 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
         last = k;
     }
     Some((i, last))
+}
+
+/// How many connectors start at token `j` and lead to a name word right
+/// after them (before `end`): one (`Bank of America`), or a pair opened by
+/// a name particle (`Luis de la Fuente`, `Ursula von der Leyen`); 0 when
+/// no name follows.
+fn connectors_to_name(t: &Text, j: usize, end: usize) -> usize {
+    if !t.has(j, Flags::CONNECTOR) {
+        return 0;
+    }
+    if j + 1 < end && is_name_word(t, j + 1) {
+        return 1;
+    }
+    let pair = j + 2 < end
+        && t.in_class(j, Class::NameParticle)
+        && t.has(j + 1, Flags::CONNECTOR)
+        && t.has(j + 1, Flags::LOWER)
+        && is_name_word(t, j + 2)
+        // `voorzitter Tuur Elzinga van de FNV`: an acronym is an
+        // organisation's name, not a family name's.
+        && !t.tok(j + 2).chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if pair {
+        2
+    } else {
+        0
+    }
+}
+
+/// `la segretaria del Pd Elly Schlein`, `il segretario della Cgil Maurizio
+/// Landini`, `the mayor of London Sadiq Khan`: in a name run right after
+/// a role and its connector (`del`, `of`), the first word names the
+/// role's organisation or place when the run has three words (or more,
+/// after an acronym: `M5S`). Returns the first token of the name proper.
+fn after_role_of(t: &Text, first: usize, last: usize) -> usize {
+    let words = (first..=last).filter(|&k| t.is_word(k)).count();
+    let acronym = t
+        .tok(first)
+        .chars()
+        .skip(1)
+        .any(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !(words == 3 || words > 3 && acronym)
+        || (first + 1..=last).any(|k| !is_name_word(t, k))
+        || first < 2
+    {
+        return first;
+    }
+    let linked = |k: usize| {
+        t.is_word(k) && t.has(k, Flags::LOWER) && t.has(k, Flags::CONNECTOR | Flags::DETERMINER)
+    };
+    let mut k = first - 1;
+    if !linked(k) {
+        return first;
+    }
+    while k > 0 && linked(k - 1) && k + 3 > first {
+        k -= 1;
+    }
+    if k > 0 && t.is_word(k - 1) && t.has(k - 1, Flags::ROLE) {
+        first + 1
+    } else {
+        first
+    }
 }
 
 /// Splits a name run into title words and the name proper. Returns the
@@ -231,7 +293,10 @@ fn split_titles(t: &Text, first: usize, last: usize) -> Option<usize> {
 /// A name mention from a name run `(first, last)`, with the descriptor
 /// words before it (`Kremlin spokesman Dmitry Peskov`).
 pub(crate) fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mention> {
-    let name_first = split_titles(t, first, last)?;
+    let mut name_first = split_titles(t, first, last)?;
+    if name_first == first {
+        name_first = after_role_of(t, first, last);
+    }
     let mut descriptors: Vec<Word> = (first..name_first)
         .map(|k| crate::text::lower_word(t.tok(k)))
         .collect();
@@ -326,6 +391,11 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                 first = prev;
             } else if t.has(prev, Flags::CONNECTOR) && prev > floor && is_name_word(t, prev - 1) {
                 first = prev - 1;
+            } else if prev > floor + 1
+                && connectors_to_name(t, prev - 1, end + 1) == 2
+                && is_name_word(t, prev - 2)
+            {
+                first = prev - 2;
             } else {
                 break;
             }
@@ -373,6 +443,33 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
                     Word::from(w),
                 ],
             ));
+        }
+    }
+    // `Szijjártó Péter külügyminiszter`, `Marco Rossi szövetségi
+    // kapitány`: where a role follows the name it describes, the name.
+    if t.has(end, Flags::ROLE)
+        && t.has(end, Flags::LOWER)
+        && t.lex.is(Class::Convention, "role_after_name")
+    {
+        let mut k = end;
+        while k > floor
+            && k + 3 > end
+            && t.is_word(k - 1)
+            && t.has(k - 1, Flags::LOWER)
+            && !t.has(k - 1, Flags::DETERMINER)
+            && verb_at(t, k - 1).is_none()
+        {
+            k -= 1;
+        }
+        if k > floor && is_name_word(t, k - 1) {
+            if let Some(mut m) =
+                mention_ending_at(t, k - 1, floor).filter(|m| m.kind == MentionKind::Name)
+            {
+                m.descriptors
+                    .extend((k..=end).map(|j| crate::text::lower_word(t.tok(j))));
+                m.last = end;
+                return Some(m);
+            }
         }
     }
     if let Some(role) = t
@@ -465,8 +562,10 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
         let ok = determiner
             || is_name_word(t, j)
             || (lower && t.has(j, Flags::ROLE | Flags::MODIFIER))
+            || (lower && t.has(j, Flags::TITLE) && is_name_word(t, j + 1))
             || modifies_role()
-            || (t.has(j, Flags::CONNECTOR) && is_name_word(t, j + 1))
+            || connectors_to_name(t, j, limit) > 0
+            || (t.has(j, Flags::CONNECTOR) && j > start && t.has(j - 1, Flags::CONNECTOR))
             || (t.has(j, Flags::DIGITS) && j > start && is_name_word(t, j - 1));
         if !ok || (lower && verb_at(t, j).is_some()) {
             break;
@@ -485,7 +584,106 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     }
     let last = last?;
     let m = mention_ending_at(t, last, start)?;
+    let m = role_complement(t, start, m, limit);
     (m.first <= start + 6).then_some(m)
+}
+
+/// Is token `k` a lower-case word that links a role to its complement
+/// (`de`, `du`, `della`, `van`, `des`)?
+fn links_complement(t: &Text, k: usize) -> bool {
+    t.is_word(k) && t.has(k, Flags::LOWER) && t.has(k, Flags::CONNECTOR | Flags::DETERMINER)
+}
+
+/// The role whose complement name mention `m` is (`Lyon` in `le maire
+/// de Lyon`, `Vox` in `el líder de Vox`), past `floor`: the description
+/// of that role (`le maire`), when it is one.
+pub(crate) fn role_before_complement(t: &Text, m: &Mention, floor: usize) -> Option<Mention> {
+    let mut c = m.first;
+    while c > floor && links_complement(t, c - 1) {
+        c -= 1;
+    }
+    if m.kind != MentionKind::Name || c == m.first || c <= floor || !t.has(c - 1, Flags::ROLE) {
+        return None;
+    }
+    mention_ending_at(t, c - 1, floor).filter(|d| matches!(d.kind, MentionKind::Description { .. }))
+}
+
+/// Name mention `n` in apposition to the description `desc` (`le maire
+/// de Lyon, Grégory Doucet`): one mention from the description's first
+/// token to the name's last, named by the name.
+pub(crate) fn named_description(desc: Mention, n: Mention) -> Mention {
+    let mut descriptors = desc.descriptors;
+    descriptors.extend(n.descriptors);
+    Mention {
+        first: desc.first,
+        last: n.last,
+        kind: MentionKind::Name,
+        name: n.name,
+        descriptors,
+        gender: n.gender.or(desc.gender),
+    }
+}
+
+/// How many words a role's complement may have (`de la région`).
+const MAX_COMPLEMENT: usize = 5;
+
+/// A role with its complement, read forwards from `start` as mention `m`
+/// (`le maire de Lyon`, `ein Sprecher des Auswärtigen Amtes`, `o
+/// presidente do Banco Central`): the person is the name in apposition
+/// after it (`le maire de Lyon, Grégory Doucet,`), else the role, not
+/// the place or organisation that the complement names. A name run after
+/// the complement (`il segretario della Cgil Maurizio Landini`) is the
+/// name already, its organisation left out by [`name_mention`].
+fn role_complement(t: &Text, start: usize, m: Mention, limit: usize) -> Mention {
+    let (role, mut end) = match m.kind {
+        MentionKind::Name if m.first > start && m.name.is_some_and(|(a, _)| a == m.first) => {
+            let mut c = m.first;
+            while c > start && links_complement(t, c - 1) {
+                c -= 1;
+            }
+            if c == m.first || c == start || !t.has(c - 1, Flags::ROLE) {
+                return m;
+            }
+            (c - 1, m.last)
+        }
+        MentionKind::Description { plural: false, .. } if links_complement(t, m.last + 1) => {
+            let mut e = m.last + 1;
+            while e + 1 < limit
+                && e < m.last + MAX_COMPLEMENT
+                && t.is_word(e + 1)
+                && verb_at(t, e + 1).is_none()
+            {
+                e += 1;
+            }
+            (m.last, e)
+        }
+        _ => return m,
+    };
+    let Some(desc) = (if role == m.last {
+        Some(m.clone())
+    } else {
+        mention_ending_at(t, role, start)
+    }) else {
+        return m;
+    };
+    if !matches!(desc.kind, MentionKind::Description { .. }) {
+        return m;
+    }
+    // The apposition: `, Grégory Doucet,` or `, Rui Costa.`
+    if end + 2 < limit && t.is_punct(end + 1, ',') {
+        end += 2;
+        if let Some(n) = mention_starting_at(t, end, limit) {
+            let closed = n.last + 1 >= limit || !t.is_word(n.last + 1);
+            if n.kind == MentionKind::Name && closed {
+                return named_description(desc, n);
+            }
+        }
+    }
+    if m.kind == MentionKind::Name {
+        desc
+    } else {
+        m
+    }
 }
 
 /// Every name mention in the text, in order.

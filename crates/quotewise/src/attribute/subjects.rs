@@ -6,7 +6,10 @@ use super::window::{sentence_start, skip_adverbs_back};
 use crate::lexicon::Flags;
 use crate::lexicon::{Class, Lexicon};
 use crate::mentions::MentionKind;
-use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at, Mention};
+use crate::mentions::{
+    is_be, mention_ending_at, mention_starting_at, named_description, role_before_complement,
+    verb_at, Mention,
+};
 use crate::text::{Kind, Text};
 
 /// `the book`, `the ad’s narrator`, `a narrator in the Clinton ad` right
@@ -288,11 +291,22 @@ fn apposition_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
                     before = open.checked_sub(1)?;
                 }
             }
-            return mention_ending_at(t, before, floor)
+            // `El líder de Vox, Santiago Abascal, dijo`: the role's
+            // complement names no speaker; the apposition does.
+            let named =
+                || mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name);
+            let first = mention_ending_at(t, before, floor);
+            if let Some(role) = first
+                .as_ref()
+                .and_then(|m| role_before_complement(t, m, floor))
+            {
+                if let Some(n) = named() {
+                    return Some(named_description(role, n));
+                }
+            }
+            return first
                 .or_else(|| with_postmodifier(t, j - 1, floor))
-                .or_else(|| {
-                    mention_ending_at(t, k - 1, j + 1).filter(|m| m.kind == MentionKind::Name)
-                });
+                .or_else(named);
         }
     }
     None

@@ -102,6 +102,10 @@ fn tag_end(tag: &Tag) -> usize {
 
 /// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
 fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    // `“…” for it,` at the end of the text: no words after the comma.
+    if j >= limit.min(t.tokens.len()) {
+        return None;
+    }
     // `», a déclaré Emmanuel Macron`, `», ha detto Meloni`: a compound
     // tense inverted, its auxiliary first.
     let verb_at_j = if t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j)) && j + 1 < limit {
@@ -133,6 +137,11 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
             according: false,
         });
     }
+    // `hat Herr Becker am Abend gesagt`, `heeft Pieter Omtzigt maandag
+    // gezegd`: the auxiliary first, its participle closing the clause.
+    if let Some(tag) = perfect_around_subject(t, j, limit) {
+        return Some(tag);
+    }
     // "Putin said", "he added", "Kremlin spokesman Dmitry Peskov, 67, said",
     // "Mr. Morgan of the Sierra Club said", "Rep. Gwen Moore (D-Wis.) said".
     // Each reading of the subject in turn: `the progressive heavyweights
@@ -154,10 +163,43 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     subject_tag(t, j, m, limit)
 }
 
+/// How many words may stand between an inverted subject and the
+/// participle that closes the clause (`heeft X maandag in Den Haag gezegd`).
+const MAX_BEFORE_PARTICIPLE: usize = 5;
+
+/// An inverted perfect tag: the auxiliary at `j`, its subject, a few
+/// adverbial words and the participle of a speech verb closing the clause
+/// (`hat Herr Becker am Abend gesagt`).
+fn perfect_around_subject(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+    if !(t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j))) {
+        return None;
+    }
+    let m = mention_starting_at(t, j + 1, limit)?;
+    let sentence = t.tokens[j].sentence;
+    let k = (m.last + 1..limit.min(m.last + 2 + MAX_BEFORE_PARTICIPLE))
+        .take_while(|&k| t.is_word(k) && t.tokens[k].sentence == sentence)
+        .find(|&k| speech_verb(t, k).is_some())?;
+    let (info, cue_end) = speech_verb(t, k)?;
+    let closes = cue_end + 1 >= limit || !t.is_word(cue_end + 1);
+    (closes && !info.gerund).then_some(Tag {
+        cue: (k, cue_end),
+        speaker: Some(m),
+        according: false,
+    })
+}
+
 /// The tag of subject `m` (its words start at `j`) and the speech verb
 /// after it, past a postmodifier, an apposition and adverbs.
 fn subject_tag(t: &Text, j: usize, m: Mention, limit: usize) -> Option<Tag> {
     let mut k = m.last + 1;
+    // `le maire de Lyon, Grégory Doucet, a dit`: the comma that closes a
+    // name in apposition to a role.
+    let apposition = m
+        .name
+        .is_some_and(|(a, _)| a > m.first && t.is_punct(a - 1, ','));
+    if apposition && t.is_punct(k, ',') {
+        k += 1;
+    }
     k = skip_postmodifier(t, k, limit);
     let before_apposition = k;
     k = skip_apposition(t, k, limit);
