@@ -32,6 +32,7 @@ QUOTE_COLUMNS = (
     "doc",
     "doc_id",
     "language",
+    "genre",
     "quote",
     "kind",
     "speaker",
@@ -230,7 +231,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     one row for each document that failed (``Document.error`` set).
 
     Columns: ``doc`` (position in ``docs``), ``doc_id``, ``language`` (the
-    document's language code, ``None`` when unknown), ``quote`` (the
+    document's language code, ``None`` when unknown), ``genre`` (the
+    document's genre, ``"news"`` or ``"fiction"``), ``quote`` (the
     quote's ``text``: its pieces joined by a space), ``kind``, ``speaker``
     (entity name, or the mention's words when unresolved), ``entity_id``,
     ``gazetteer_id``, ``method``, ``resolution``, ``confidence``,
@@ -240,7 +242,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     in two pieces covers the speech tag between them), ``cue``, ``error``.
 
     ``error`` is ``None`` on quote rows. A failed document has one row with
-    its ``doc``, ``doc_id``, ``language`` and ``error`` and every other column
+    its ``doc``, ``doc_id``, ``language``, ``genre`` and ``error`` and every other column
     missing, so
     ``frame[frame.error.notna()]`` lists the failures and
     ``frame.dropna(subset=["quote"])`` only the quotes; a document that
@@ -251,7 +253,9 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     for n, doc in enumerate(_documents(docs)):
         if doc.error is not None:
             rows.append(
-                (n, doc.id, doc.language) + (None,) * (len(QUOTE_COLUMNS) - 4) + (doc.error,)
+                (n, doc.id, doc.language, doc.genre)
+                + (None,) * (len(QUOTE_COLUMNS) - 5)
+                + (doc.error,)
             )
             continue
         for quote in doc.quotes:
@@ -264,6 +268,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                     n,
                     doc.id,
                     doc.language,
+                    doc.genre,
                     quote.text,
                     quote.kind,
                     speaker_name(doc, quote),

@@ -32,6 +32,8 @@ _Gender = Literal["male", "female"]
 # The languages quotewise detects; an extractor takes one of them, or "auto".
 _LanguageCode = Literal["en", "de", "fr", "es", "it", "pt", "nl", "hu"]
 _Language = Union[_LanguageCode, Literal["auto"]]
+_GenreName = Literal["news", "fiction"]
+_Genre = Union[_GenreName, Literal["auto"]]
 _LinkMethod = Literal["exact", "variant", "fuzzy", "descriptor"]
 
 _Self = TypeVar("_Self", bound="_Value")
@@ -166,6 +168,11 @@ class Document:
         detected from the text's function words; ``None`` when it could not
         be told (a short text, or a language without a word list)."""
     @property
+    def genre(self) -> _GenreName:
+        """How the text quotes people: the extractor's ``genre``, or the one
+        read from the text (``"fiction"`` when its tagged quotes in
+        consecutive paragraphs mostly change speaker)."""
+    @property
     def text(self) -> Optional[str]: ...
     @property
     def error(self) -> Optional[str]:
@@ -203,6 +210,7 @@ class Extractor:
         partial: Optional[bool] = None,
         min_confidence: Optional[float] = None,
         language: Optional[_Language] = None,
+        genre: Optional[_Genre] = None,
     ) -> Extractor: ...
     @property
     def gazetteer(self) -> Optional[Gazetteer]: ...
@@ -214,6 +222,8 @@ class Extractor:
     def min_confidence(self) -> float: ...
     @property
     def language(self) -> _Language: ...
+    @property
+    def genre(self) -> _Genre: ...
     def extract(self, text: str, id: Optional[str] = None) -> Document: ...
     def extract_many(
         self,

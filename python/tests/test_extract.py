@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 
 import pytest
@@ -267,6 +268,49 @@ def test_the_language_survives_repr_pickling_and_json():
     back = quotewise.Document.from_json(doc.to_json(), GERMAN)
     assert back.language == "de" and back == doc
     assert pickle.loads(pickle.dumps(doc)).language == "de"
+
+
+DIALOGUE = ("“Where are you going?” asked Mary.\n\n“Home,” John replied.\n\n"
+            "“Stay a little longer.”\n\n“I can’t.”")
+
+
+def speakers(doc):
+    return [doc.speaker_entity(q).name for q in doc.quotes]
+
+
+def test_the_genre_is_read_from_the_text_or_set():
+    auto = quotewise.Extractor()
+    assert auto.genre == "auto"
+    doc = auto.extract(DIALOGUE)
+    assert doc.genre == "fiction"
+    assert speakers(doc) == ["Mary", "John", "Mary", "John"]
+    assert auto.extract(GERMAN).genre == "news"
+    news = quotewise.Extractor(genre="news")
+    assert news.genre == "news"
+    doc = news.extract(DIALOGUE)
+    assert doc.genre == "news"
+    assert speakers(doc) == ["Mary", "John", "John", "John"]
+    assert quotewise.Extractor(genre="fiction").extract(GERMAN).genre == "fiction"
+    assert quotewise.Extractor(genre=None).genre == "auto"
+    with pytest.raises(quotewise.ConfigError, match='unknown genre "novel": expected auto, news or fiction'):
+        quotewise.Extractor(genre="novel")
+    with pytest.raises(TypeError, match="genre"):
+        quotewise.Extractor(genre=1)
+
+
+def test_the_genre_survives_repr_pickling_json_and_pandas():
+    import pickle
+
+    ex = quotewise.Extractor(genre="fiction")
+    assert repr(ex) == "Extractor(indirect=True, partial=False, min_confidence=0.0, genre='fiction')"
+    assert eval(repr(ex), {"Extractor": quotewise.Extractor}).genre == "fiction"
+    assert pickle.loads(pickle.dumps(ex)).genre == "fiction"
+    doc = quotewise.Extractor().extract(DIALOGUE)
+    assert doc.to_dict()["genre"] == "fiction"
+    assert quotewise.Document.from_json(doc.to_json(), DIALOGUE).genre == "fiction"
+    assert pickle.loads(pickle.dumps(doc)).genre == "fiction"
+    if importlib.util.find_spec("pandas") is not None:
+        assert set(quotewise.to_pandas([doc]).genre) == {"fiction"}
 
 
 def test_pandas_has_the_language_of_each_quote():

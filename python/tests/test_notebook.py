@@ -84,7 +84,8 @@ def test_html_nested_quotes_take_the_innermost_colour():
 def test_to_pandas_has_one_row_per_quote(doc):
     other = quotewise.Extractor().extract("“Hi,” she said.", id="d2")
     frame = quotewise.to_pandas([doc, other])
-    assert list(frame.columns) == ["doc", "doc_id", "language", "quote", "kind", "speaker",
+    assert list(frame.columns) == ["doc", "doc_id", "language", "genre", "quote", "kind",
+                                   "speaker",
                                    "entity_id",
                                    "gazetteer_id", "method", "resolution", "confidence",
                                    "addressee", "addressee_id",

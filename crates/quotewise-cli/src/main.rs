@@ -117,6 +117,13 @@ struct ExtractArgs {
     #[arg(long = "lang", value_name = "CODE", default_value = "auto")]
     language: String,
 
+    /// How the texts quote people: news (an untagged quote continues the
+    /// previous speaker), fiction (untagged quotes take turns), or auto to
+    /// read it from each text. Every document says its genre.
+    #[arg(long, value_name = "GENRE", default_value = "auto",
+          value_parser = ["auto", "news", "fiction"])]
+    genre: String,
+
     /// Link entities and speakers to this gazetteer (CSV/TSV with header
     /// id,name,aliases,kind,descriptors,gender, or JSONL).
     #[arg(long, value_name = "FILE")]
@@ -145,7 +152,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
         .indirect(!args.no_indirect)
         .partial(args.partial)
         .min_confidence(args.min_confidence)
-        .language(&args.language);
+        .language(&args.language)
+        .genre(quotewise::Genre::setting(&args.genre).unwrap_or_default());
     if let Some(path) = &args.gazetteer {
         match quotewise::Gazetteer::from_path(path) {
             Ok(g) => builder = builder.gazetteer(g),

@@ -60,11 +60,14 @@ fn listing(doc: &Document) -> String {
     let id = doc.id.as_deref().unwrap_or("(no id)");
     let n = doc.quotes.len();
     let plural = if n == 1 { "" } else { "s" };
-    match &doc.language {
-        Some(code) => writeln!(s, "== {id}: {n} quote{plural} · {code}"),
-        None => writeln!(s, "== {id}: {n} quote{plural}"),
+    let _ = write!(s, "== {id}: {n} quote{plural}");
+    if let Some(code) = &doc.language {
+        let _ = write!(s, " · {code}");
     }
-    .ok();
+    if doc.genre == quotewise::Genre::Fiction {
+        let _ = write!(s, " · fiction");
+    }
+    s.push('\n');
     for (i, quote) in doc.quotes.iter().enumerate() {
         let _ = writeln!(
             s,

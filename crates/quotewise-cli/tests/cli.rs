@@ -431,6 +431,55 @@ fn each_document_says_its_language() {
 }
 
 #[test]
+fn the_genre_is_read_from_each_text_or_set() {
+    let dialogue = "“Where are you going?” asked Mary.\n\n“Home,” John replied.\n\n\
+                    “Stay a little longer.”\n\n“I can’t.”";
+    let speakers = |genre: &str| -> (String, Vec<String>) {
+        let out = quotewise(&["extract", "--genre", genre], dialogue.as_bytes());
+        let doc = &lines(&out)[0];
+        let names = doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let e = q["speaker"]["entity"].as_u64().unwrap() as usize;
+                doc["entities"][e]["name"].as_str().unwrap().to_string()
+            })
+            .collect();
+        (doc["genre"].as_str().unwrap().to_string(), names)
+    };
+    let (genre, names) = speakers("auto");
+    assert_eq!(
+        (genre.as_str(), names),
+        (
+            "fiction",
+            vec!["Mary".into(), "John".into(), "Mary".into(), "John".into()]
+        )
+    );
+    let (genre, names) = speakers("news");
+    assert_eq!(
+        (genre.as_str(), names),
+        (
+            "news",
+            vec!["Mary".into(), "John".into(), "John".into(), "John".into()]
+        )
+    );
+    let out = quotewise(&["extract", "--format", "text"], dialogue.as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("== -: 4 quotes · en · fiction\n"),
+        "{text}"
+    );
+    let out = quotewise(&["extract", "--genre", "novel"], b"ignored");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid value 'novel' for '--genre"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn an_unknown_language_fails_before_reading() {
     let out = quotewise(&["extract", "--lang", "xx"], b"ignored");
     assert_eq!(out.status.code(), Some(2));

@@ -78,6 +78,14 @@ impl PyDocument {
         self.doc.language.as_deref()
     }
 
+    /// How the text quotes people, ``"news"`` or ``"fiction"``: the
+    /// extractor's ``genre``, or the one read from the text (fiction when
+    /// its tagged quotes in consecutive paragraphs mostly change speaker).
+    #[getter]
+    fn genre(&self) -> &'static str {
+        self.doc.genre.as_str()
+    }
+
     /// The text the document was extracted from (``None`` for a document
     /// read back with ``from_json`` without its text).
     #[getter]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
-use quotewise::{Extractor, ExtractorBuilder, Options};
+use quotewise::{Extractor, ExtractorBuilder, Genre, Options};
 
 use crate::document::PyDocument;
 use crate::error::{arg, detached, str_arg, wrong_type, wrong_type_hint};
@@ -28,7 +28,11 @@ use crate::value::{from_json, py_bool, to_json, Reduce};
 /// ``0.0``);
 /// ``language`` is the language of the texts (``"de"``, ``"fr"``, …), or
 /// ``"auto"`` (or ``None``, the default) to detect it in each text; every
-/// ``Document`` says its language.
+/// ``Document`` says its language;
+/// ``genre`` is how the texts quote people: ``"news"`` (an untagged quote
+/// continues the previous speaker), ``"fiction"`` (untagged quotes take
+/// turns), or ``"auto"`` (or ``None``, the default) to read it from each
+/// text; every ``Document`` says its genre.
 #[pyclass(frozen, module = "quotewise", name = "Extractor")]
 pub struct PyExtractor {
     inner: Extractor,
@@ -41,7 +45,8 @@ pub struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (
-        gazetteer=None, *, indirect=None, partial=None, min_confidence=None, language=None
+        gazetteer=None, *, indirect=None, partial=None, min_confidence=None, language=None,
+        genre=None
     ))]
     fn new(
         py: Python<'_>,
@@ -50,6 +55,7 @@ impl PyExtractor {
         partial: Option<&Bound<'_, PyAny>>,
         min_confidence: Option<&Bound<'_, PyAny>>,
         language: Option<&Bound<'_, PyAny>>,
+        genre: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let mut builder = ExtractorBuilder::new();
         if let Some(v) = indirect {
@@ -63,6 +69,11 @@ impl PyExtractor {
         }
         if let Some(v) = language {
             builder = builder.language(&arg::<String>(v, "language", "str")?);
+        }
+        if let Some(v) = genre {
+            let name = arg::<String>(v, "genre", "str")?;
+            let genre = Genre::setting(&name).map_err(|e| crate::error::to_py_err(py, &e))?;
+            builder = builder.genre(genre);
         }
         build(py, builder, gazetteer)
     }
@@ -96,6 +107,13 @@ impl PyExtractor {
     #[getter]
     fn language(&self) -> &str {
         self.inner.options().language.as_deref().unwrap_or("auto")
+    }
+
+    /// How the texts quote people (``"news"``, ``"fiction"``), or ``"auto"``
+    /// when it is read from each text.
+    #[getter]
+    fn genre(&self) -> &'static str {
+        self.inner.options().genre.map_or("auto", Genre::as_str)
     }
 
     /// Extracts the quotes, speakers and entities of ``text`` (a ``str``).
@@ -246,8 +264,12 @@ impl PyExtractor {
             Some(code) => format!(", language={}", PyString::new(py, code).repr()?),
             None => String::new(),
         };
+        let genre = match o.genre {
+            Some(g) => format!(", genre='{g}'"),
+            None => String::new(),
+        };
         Ok(format!(
-            "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?}{language})",
+            "Extractor({gazetteer}indirect={}, partial={}, min_confidence={:?}{language}{genre})",
             py_bool(o.indirect),
             py_bool(o.partial),
             o.min_confidence

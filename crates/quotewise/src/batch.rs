@@ -367,7 +367,7 @@ mod tests {
         let json = serde_json::to_string(&doc).unwrap();
         assert_eq!(
             json,
-            r#"{"id":null,"language":null,"quotes":[],"entities":[],"error":"text 3 of the batch: boom"}"#
+            r#"{"id":null,"language":null,"genre":"news","quotes":[],"entities":[],"error":"text 3 of the batch: boom"}"#
         );
         assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
         // A good document's JSON is as before: no `error` key.

@@ -41,7 +41,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::mentions::{Mention, MentionKind};
-use crate::model::{EntityKind, Method, QuoteKind, Resolution};
+use crate::model::{EntityKind, Genre, Method, QuoteKind, Resolution};
 use crate::resolve::Resolved;
 use crate::text::{Kind, Text};
 
@@ -199,12 +199,18 @@ pub(crate) fn converse(
     cands: &mut [Candidate],
     out: &mut [Resolved],
     subject_entity: &[Option<usize>],
-) -> Vec<Turn> {
+    genre: Option<Genre>,
+) -> (Vec<Turn>, Genre) {
     let mut turns = vec![Turn::default(); cands.len()];
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&k| cands[k].first());
     let rate = alternation(t, cands, out);
-    let alternates = rate > 0.5;
+    let genre = genre.unwrap_or(if rate > 0.5 {
+        Genre::Fiction
+    } else {
+        Genre::News
+    });
+    let alternates = genre == Genre::Fiction;
     turns.iter_mut().for_each(|x| x.alternation = rate);
     // Tokens inside direct quotes: names there are not narrative.
     let mut in_quote = vec![false; t.tokens.len()];
@@ -443,7 +449,7 @@ pub(crate) fn converse(
             turns[k].addressee = Some((None, out[j].entity));
         }
     }
-    turns
+    (turns, genre)
 }
 
 /// The entity's last mention before token `first`, else its first.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::Gazetteer;
-use crate::model::Document;
+use crate::model::{Document, Genre};
 
 /// The settings of an [`Extractor`]. Serializable, so an extractor can be
 /// rebuilt elsewhere (pickling, Spark) from its options.
@@ -36,6 +36,10 @@ pub struct Options {
     /// text from its function words (the default). Every document says its
     /// language ([`Document::language`]).
     pub language: Option<String>,
+    /// How the texts quote people ([`Genre`]), or `None` to read it from
+    /// each text (the default). Every document says the genre it was read
+    /// as ([`Document::genre`]).
+    pub genre: Option<Genre>,
 }
 
 impl Default for Options {
@@ -45,6 +49,7 @@ impl Default for Options {
             partial: false,
             min_confidence: 0.0,
             language: None,
+            genre: None,
         }
     }
 }
@@ -133,6 +138,27 @@ impl ExtractorBuilder {
     /// ```
     pub fn language(mut self, code: &str) -> ExtractorBuilder {
         self.options.language = (code != "auto").then(|| code.to_string());
+        self
+    }
+
+    /// How the texts quote people: [`Genre::News`] (an untagged quote
+    /// continues the previous speaker), [`Genre::Fiction`] (untagged quotes
+    /// take turns), or `None` to read it from each text (the default).
+    ///
+    /// ```
+    /// use quotewise::{ExtractorBuilder, Genre};
+    /// let text = "“Where are you going?” asked Mary.\n\n“Home,” John replied.\n\n\
+    ///             “Stay a little longer.”\n\n“I can’t.”";
+    /// let speakers = |genre: Genre| -> Vec<String> {
+    ///     let doc = ExtractorBuilder::new().genre(genre).build().unwrap().extract(text);
+    ///     assert_eq!(doc.genre, genre);
+    ///     doc.quotes.iter().map(|q| doc.speaker_entity(q).unwrap().name.clone()).collect()
+    /// };
+    /// assert_eq!(speakers(Genre::Fiction), ["Mary", "John", "Mary", "John"]);
+    /// assert_eq!(speakers(Genre::News), ["Mary", "John", "John", "John"]);
+    /// ```
+    pub fn genre(mut self, genre: impl Into<Option<Genre>>) -> ExtractorBuilder {
+        self.options.genre = genre.into();
         self
     }
 

@@ -244,7 +244,8 @@ pub use crate::language::{
 };
 pub use crate::lexicon::{Lexicon, LEXICON_FILES};
 pub use crate::model::{
-    Addressee, Document, Entity, EntityKind, Gender, Method, Quote, QuoteKind, Resolution, Speaker,
+    Addressee, Document, Entity, EntityKind, Gender, Genre, Method, Quote, QuoteKind, Resolution,
+    Speaker,
 };
 pub use crate::span::{CharIndex, Span};
 

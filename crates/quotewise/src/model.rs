@@ -243,6 +243,85 @@ impl Gender {
     }
 }
 
+/// How a text quotes people, which decides who speaks an untagged quote.
+///
+/// News quotes one speaker at length: a paragraph that opens with an
+/// untagged quote goes on with the speaker before it. Fiction alternates
+/// (Mary, John, Mary, John): an untagged turn goes to the speaker before
+/// the previous one. Each text's genre is read from the text itself (how
+/// often consecutive tagged quotes change speaker), or set with
+/// [`ExtractorBuilder::genre`]; [`Document::genre`] says which was used.
+///
+/// ```
+/// use quotewise::Genre;
+/// assert_eq!("fiction".parse::<Genre>(), Ok(Genre::Fiction));
+/// assert_eq!(Genre::News.to_string(), "news");
+/// assert!("poetry".parse::<Genre>().is_err());
+/// ```
+///
+/// [`ExtractorBuilder::genre`]: crate::ExtractorBuilder::genre
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Genre {
+    /// News: untagged quotes continue the previous speaker.
+    #[default]
+    News,
+    /// Fiction: untagged quotes take turns.
+    Fiction,
+}
+
+impl Genre {
+    /// The lower-case name used in JSON and on the command line (`"news"`,
+    /// `"fiction"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::News => "news",
+            Genre::Fiction => "fiction",
+        }
+    }
+
+    /// The genre setting named `name`: `"auto"` (read it from each text,
+    /// `None`), `"news"` or `"fiction"`, as the command line and Python
+    /// take it.
+    ///
+    /// ```
+    /// use quotewise::Genre;
+    /// assert_eq!(Genre::setting("auto")?, None);
+    /// assert_eq!(Genre::setting("fiction")?, Some(Genre::Fiction));
+    /// let err = Genre::setting("novel").unwrap_err();
+    /// assert_eq!(err.to_string(), r#"unknown genre "novel": expected auto, news or fiction"#);
+    /// # Ok::<(), quotewise::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) for any other name.
+    pub fn setting(name: &str) -> Result<Option<Genre>, crate::Error> {
+        match name {
+            "auto" => Ok(None),
+            _ => name.parse().map(Some).map_err(|_| {
+                crate::Error::new(
+                    crate::ErrorKind::Config,
+                    format!("unknown genre {name:?}: expected auto, news or fiction"),
+                )
+            }),
+        }
+    }
+}
+
+impl std::str::FromStr for Genre {
+    type Err = String;
+
+    /// `"news"` or `"fiction"`; anything else is an error naming both.
+    fn from_str(s: &str) -> Result<Genre, String> {
+        match s {
+            "news" => Ok(Genre::News),
+            "fiction" => Ok(Genre::Fiction),
+            _ => Err(format!("unknown genre {s:?}: expected news or fiction")),
+        }
+    }
+}
+
 /// `Display` for an enum with `as_str`: the name JSON uses, padded as the
 /// formatter asks (`{:<8}`).
 macro_rules! display_as_str {
@@ -255,7 +334,7 @@ macro_rules! display_as_str {
     )*};
 }
 
-display_as_str!(QuoteKind, Method, Resolution, EntityKind, Gender);
+display_as_str!(QuoteKind, Method, Resolution, EntityKind, Gender, Genre);
 
 /// A person, organisation or other named thing mentioned in a document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -298,6 +377,14 @@ pub struct Document {
     /// [`detect_language`]: crate::detect_language
     #[serde(default)]
     pub language: Option<String>,
+    /// How the text quotes people ([`Genre`]): the genre set with
+    /// [`ExtractorBuilder::genre`], or the one read from the text (fiction
+    /// when its tagged quotes in consecutive paragraphs mostly change
+    /// speaker; news otherwise, and for a text with too few to tell).
+    ///
+    /// [`ExtractorBuilder::genre`]: crate::ExtractorBuilder::genre
+    #[serde(default)]
+    pub genre: Genre,
     /// Every quote, ordered by where its content starts.
     pub quotes: Vec<Quote>,
     /// Every entity, ordered by first mention.

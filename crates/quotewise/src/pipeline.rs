@@ -9,7 +9,7 @@ use crate::extractor::Options;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::marks;
-use crate::model::{Addressee, Document, Entity, Method, Quote, Resolution, Speaker};
+use crate::model::{Addressee, Document, Entity, Genre, Method, Quote, Resolution, Speaker};
 use crate::resolve::{self, Resolved};
 use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
@@ -42,13 +42,14 @@ pub(crate) fn run_recording(
     if t.tokens.is_empty() {
         return Document {
             language,
+            genre: options.genre.unwrap_or_default(),
             ..Document::default()
         };
     }
     let quoted = marks::scan(&t);
     let mut ents = entities::find(&t);
     let mut cands = attribute::candidates(&t, &quoted, options);
-    let (resolved, turns) = resolve::resolve(&t, &mut ents, &mut cands);
+    let (resolved, turns, genre) = resolve::resolve(&t, &mut ents, &mut cands, options.genre);
     let resolved: Vec<(Resolved, Turn)> = resolved.into_iter().zip(turns).collect();
     let index = CharIndex::new(text);
     let mut doc = build(
@@ -64,6 +65,7 @@ pub(crate) fn run_recording(
         g.link(text, &index, &mut doc);
     }
     doc.language = language;
+    doc.genre = genre;
     doc
 }
 
@@ -171,6 +173,7 @@ fn build(
     Document {
         id: None,
         language: None,
+        genre: Genre::default(),
         quotes,
         entities,
         error: None,

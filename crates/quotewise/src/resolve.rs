@@ -10,7 +10,7 @@ use crate::lexicon::Class;
 use crate::lexicon::Lexicon;
 
 use crate::mentions::{mention_starting_at, Mention, MentionKind};
-use crate::model::{EntityKind, Gender, Method, QuoteKind, Resolution};
+use crate::model::{EntityKind, Gender, Genre, Method, QuoteKind, Resolution};
 use crate::text::Text;
 
 /// The entity (cluster index) and how it was found, for one candidate.
@@ -45,7 +45,8 @@ pub(crate) fn resolve(
     t: &Text,
     ents: &mut Entities,
     cands: &mut [Candidate],
-) -> (Vec<Resolved>, Vec<Turn>) {
+    genre: Option<Genre>,
+) -> (Vec<Resolved>, Vec<Turn>, Genre) {
     let subjects: Vec<Option<Mention>> = t
         .sentences
         .iter()
@@ -124,11 +125,12 @@ pub(crate) fn resolve(
         }
     }
     let narrator = narrator(ents, cands, &mut out);
-    let turns = crate::conversation::converse(t, ents, cands, &mut out, &subject_entity);
+    let (turns, genre) =
+        crate::conversation::converse(t, ents, cands, &mut out, &subject_entity, genre);
     if let Some(n) = narrator {
         name_narrator(t, ents, cands, &mut out, &turns, n);
     }
-    (out, turns)
+    (out, turns, genre)
 }
 
 /// How many quotes must address the narrator by one name for it to be

@@ -318,6 +318,7 @@ mod tests {
         Document {
             id: None,
             language: None,
+            genre: crate::Genre::News,
             quotes: vec![
                 quote(
                     index,
