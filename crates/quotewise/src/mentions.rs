@@ -659,12 +659,32 @@ fn role_complement(t: &Text, start: usize, m: Mention, limit: usize) -> Mention 
         }
         _ => return m,
     };
-    let Some(desc) = (if role == m.last {
-        Some(m.clone())
+    let desc = if role == m.last {
+        m.clone()
     } else {
-        mention_ending_at(t, role, start)
-    }) else {
-        return m;
+        match mention_ending_at(t, role, start) {
+            Some(d) if matches!(d.kind, MentionKind::Description { .. }) => d,
+            // `ein Sprecher des Auswärtigen Amtes`: where nouns are
+            // capitalised, the role reads as a name; it is a description.
+            Some(d) if d.name == Some((role, role)) && t.lex.roles.contains_key(t.tok(role)) => {
+                let first = if role > start && t.has(role - 1, Flags::DETERMINER) {
+                    role - 1
+                } else {
+                    role
+                };
+                let info = t.lex.roles.get(t.tok(role));
+                let mut d = Mention::description(
+                    first,
+                    role,
+                    info.is_some_and(|r| r.plural),
+                    info.is_some_and(|r| r.org),
+                    vec![crate::text::lower_word(t.tok(role))],
+                );
+                d.gender = info.and_then(|r| r.gender);
+                d
+            }
+            _ => return m,
+        }
     };
     if !matches!(desc.kind, MentionKind::Description { .. }) {
         return m;

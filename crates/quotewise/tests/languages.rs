@@ -21,13 +21,13 @@ use quotewise::{Document, ExtractorBuilder, Lexicon, Quote, QuoteKind};
 /// The floors of today; raise them as the engine improves.
 #[rustfmt::skip]
 const FLOORS: &[(&str, Floor)] = &[
-    ("de",    Floor { cases: 15, direct_spans: 12 }),
+    ("de",    Floor { cases: 16, direct_spans: 12 }),
     ("fr",    Floor { cases: 13, direct_spans: 12 }),
-    ("es",    Floor { cases: 13, direct_spans: 11 }),
-    ("it",    Floor { cases: 9, direct_spans: 9 }),
+    ("es",    Floor { cases: 14, direct_spans: 11 }),
+    ("it",    Floor { cases: 10, direct_spans: 9 }),
     ("pt",    Floor { cases: 13, direct_spans: 10 }),
     ("nl",    Floor { cases: 13, direct_spans: 13 }),
-    ("hu",    Floor { cases: 13, direct_spans: 11 }),
+    ("hu",    Floor { cases: 14, direct_spans: 11 }),
     ("mixed", Floor { cases: 1, direct_spans: 6 }),
 ];
 

@@ -130,7 +130,13 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         }
         let speaker = mention_starting_at(t, cue_end + 1, limit)
             .or_else(|| generic_after(t, cue_end + 1, limit))
-            .or_else(|| inverted_subject(t, cue_end + 1, limit));
+            .or_else(|| inverted_subject(t, cue_end + 1, limit))
+            .or_else(|| {
+                let k = skip_time_adverbial(t, cue_end + 1, limit);
+                (k > cue_end + 1)
+                    .then(|| mention_starting_at(t, k, limit))
+                    .flatten()
+            });
         return Some(Tag {
             cue: (j, cue_end),
             speaker,
@@ -161,6 +167,28 @@ fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         mention_starting_at(t, j + n, limit).filter(|m| m.kind == MentionKind::Name)
     })?;
     subject_tag(t, j, m, limit)
+}
+
+/// How many words of a time adverbial may stand between an inverted verb
+/// and its subject (`aseguró el martes la vicepresidenta`).
+const MAX_TIME_WORDS: usize = 3;
+
+/// The first token after a time adverbial starting at `k` (`el martes`,
+/// `kedden`, `hoy`): adverbs and time words, a time word after its
+/// article; `k` itself when there is none.
+fn skip_time_adverbial(t: &Text, k: usize, limit: usize) -> usize {
+    let time = |i: usize| t.is_word(i) && is_time_word(t.lex, t.tok(i));
+    let mut j = k;
+    while j < limit && j < k + MAX_TIME_WORDS && t.is_word(j) {
+        if time(j) || t.has(j, Flags::ADVERB_AUX) || t.in_class(j, Class::AdverbAux) {
+            j += 1;
+        } else if t.has(j, Flags::DETERMINER) && time(j + 1) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// How many words may stand between an inverted subject and the
