@@ -279,7 +279,31 @@ fn resolve_mention(
                         }
                     })
             };
-            match pick(true).or_else(|| pick(false)) {
+            // A subject further back than this paragraph yields to a name
+            // in the paragraph's narration before the pronoun (`Daisy
+            // talked with her hostess; Winterbourne judged it becoming
+            // … “I hope …,” he said`): who the paragraph is about speaks.
+            let para = t.tokens[m.first].paragraph;
+            let subject = pick(true);
+            let local = match subject {
+                Some(&(_, pos, _)) if t.tokens[pos].paragraph == para => None,
+                // Only a person already known by that gender: a place or a
+                // family (`the Otways`) met in passing is not one.
+                _ if want_person && p.gender.is_some() => salient
+                    .iter()
+                    .rev()
+                    .take_while(|&&(_, pos, _)| {
+                        t.tokens[pos].paragraph == para
+                            && here.saturating_sub(t.tokens[pos].sentence) <= 1
+                    })
+                    .find(|&&(c, _, _)| {
+                        let cl = &ents.clusters[c];
+                        matches!(cl.kind, EntityKind::Person | EntityKind::Other)
+                            && cl.gender == p.gender
+                    }),
+                _ => None,
+            };
+            match local.or(subject).or_else(|| pick(false)) {
                 Some(&(c, _, _)) => {
                     if want_person && ents.clusters[c].gender.is_none() {
                         ents.clusters[c].gender = p.gender;
