@@ -87,12 +87,40 @@ impl Words {
         }
     }
 
+    /// Word token `i` with its possessive stripped.
+    fn stem<'t>(t: &Text<'t>, i: usize) -> &'t str {
+        let word = t.tok(i);
+        // The lexicon flags what `strip_possessive` strips.
+        if t.has(i, Flags::POSSESSIVE) {
+            mentions::strip_possessive(word)
+        } else {
+            word
+        }
+    }
+
+    /// The packed lower-case key of word token `i` (possessive stripped)
+    /// when it is short and ASCII: the key [`Words::id`] files it under.
+    /// `None` for the other words.
+    fn short_key(t: &Text, i: usize) -> Option<crate::lexicon::Key> {
+        crate::text::packed_lower(t.text, t.tokens[i].start, Words::stem(t, i).len())
+    }
+
+    /// The key of the short table that word token `i` gets its id from:
+    /// its [`Words::short_key`], or that of its lower-case form when that
+    /// is short and ASCII (the Kelvin sign); `None` for a word in `other`.
+    fn filed_key(t: &Text, i: usize) -> Option<crate::lexicon::Key> {
+        Words::short_key(t, i).or_else(|| {
+            let lower = crate::text::lower_word(Words::stem(t, i));
+            crate::text::packed_lower(&lower, 0, lower.len())
+        })
+    }
+
     /// The id of word token `i`, possessive stripped.
     fn id(&mut self, t: &Text, i: usize) -> u32 {
         if self.of_token[i] != u32::MAX {
             return self.of_token[i];
         }
-        let word = mentions::strip_possessive(t.tok(i));
+        let word = Words::stem(t, i);
         let next = (self.short.len() + self.other.len()) as u32;
         let id = match crate::text::packed_lower(t.text, t.tokens[i].start, word.len()) {
             Some(key) => *self.short.entry(key).or_insert(next),
@@ -136,9 +164,16 @@ struct Usage {
 const HEADING_TOKENS: usize = 16;
 
 impl Usage {
-    fn new(t: &Text, ids: &mut Words) -> Usage {
+    /// Counts the words of the text; [`Usage::common`] is answered for the
+    /// words of the tokens `asked` only (the others are not counted: most
+    /// words are never asked about, and an id for each costs a hash entry).
+    fn new(t: &Text, ids: &mut Words, asked: &[usize]) -> Usage {
         let mut counts: Vec<[u32; 2]> = Vec::new();
         let mut capitals_only = vec![true; t.paragraphs.len()];
+        let wanted = KeyTable::new(asked.iter().filter_map(|&a| {
+            let id = ids.id(t, a);
+            Words::filed_key(t, a).map(|key| (key, id))
+        }));
         for i in 0..t.tokens.len() {
             if !t.is_word(i) {
                 continue;
@@ -151,7 +186,15 @@ impl Usage {
             if lower {
                 capitals_only[t.tokens[i].paragraph as usize] = false;
             }
-            let id = ids.id(t, i) as usize;
+            // A short ASCII word has the id of its key: counted only if
+            // that is an asked word's. Any other word is counted by its id.
+            let id = match Words::short_key(t, i) {
+                Some(key) => match wanted.get(key) {
+                    Some(id) => id,
+                    None => continue,
+                },
+                None => ids.id(t, i),
+            } as usize;
             if counts.len() <= id {
                 counts.resize(id + 1, [0, 0]);
             }
@@ -182,16 +225,12 @@ impl Usage {
         if self.capitals_only[t.tokens[a].paragraph as usize] {
             return None;
         }
-        let all_caps = |i: usize| {
-            let w = t.tok(i);
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !w.chars().any(char::is_lowercase)
-        };
+        let all_caps = |i: usize| all_caps(t, i);
         let words = (a..=b).filter(|&i| t.is_word(i)).count();
         if words >= 2 && (a..=b).filter(|&i| t.is_word(i)).all(all_caps) {
             return None;
         }
-        let strip = (opens(t, a) || all_caps(a)) && self.common(ids.id(t, a));
+        let strip = asks_common(t, a) && self.common(ids.id(t, a));
         if !strip {
             return Some(m);
         }
@@ -200,6 +239,70 @@ impl Usage {
         }
         let next = (a + 1..=b).find(|&i| t.is_word(i))?;
         mentions::name_mention(t, next, b)
+    }
+}
+
+/// Is word token `i` written in capitals (two letters or more, none in
+/// lower case: `PLEASE`)?
+fn all_caps(t: &Text, i: usize) -> bool {
+    let w = t.tok(i);
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Does [`Usage::trim`] ask whether the word of a name's first token `a`
+/// is common (where it opens a sentence or quote, or is in capitals)?
+fn asks_common(t: &Text, a: usize) -> bool {
+    opens(t, a) || all_caps(t, a)
+}
+
+/// A few packed keys with the word ids they stand for, in an open-address
+/// table: [`Usage::new`] asks it for nearly every word of the text.
+struct KeyTable {
+    /// `(key, id)`; an empty slot has the key `(0, 0)`, which no packed
+    /// word has (its length is in the key).
+    slots: Vec<(crate::lexicon::Key, u32)>,
+    shift: u32,
+}
+
+impl KeyTable {
+    fn new(entries: impl Iterator<Item = (crate::lexicon::Key, u32)>) -> KeyTable {
+        let entries: Vec<_> = entries.collect();
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut table = KeyTable {
+            slots: vec![((0, 0), 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, id) in entries {
+            let mut s = table.slot(key);
+            while table.slots[s].0 != (0, 0) && table.slots[s].0 != key {
+                s = (s + 1) & (size - 1);
+            }
+            table.slots[s] = (key, id);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, (lo, hi): crate::lexicon::Key) -> usize {
+        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The id of `key`, if it is in the table.
+    #[inline]
+    fn get(&self, key: crate::lexicon::Key) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            let (k, id) = self.slots[s];
+            if k == key {
+                return Some(id);
+            }
+            if k == (0, 0) {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
@@ -233,7 +336,13 @@ pub(crate) fn find(t: &Text) -> Entities {
             }
         }
     }
-    let usage = Usage::new(t, &mut ids);
+    let asked: Vec<usize> = all
+        .iter()
+        .filter_map(|m| m.name)
+        .map(|(a, _)| a)
+        .filter(|&a| asks_common(t, a))
+        .collect();
+    let usage = Usage::new(t, &mut ids, &asked);
     let trimmed: Vec<Mention> = all
         .into_iter()
         .filter_map(|m| usage.trim(t, &mut ids, m))
