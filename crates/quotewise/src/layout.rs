@@ -334,6 +334,11 @@ fn gutenberg_body(text: &str) -> Range<usize> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let head = floor_boundary(text, REACH.min(text.len()));
+    // Every start marker begins with `*`: a text without one (news) is not
+    // split into lines for it.
+    if !bytes[..head].contains(&b'*') {
+        return 0..text.len();
+    }
     for (a, line) in lines_from(text, 0, head) {
         if line.starts_with('*') && is_start_marker(line) {
             start = a + line.len() + 1;
@@ -367,6 +372,10 @@ fn captions(body: &str, offset: usize) -> Vec<Range<usize>> {
     const MAX: usize = 2000;
     let mut out = Vec::new();
     let mut from = 0;
+    // A byte search first: most texts have no bracket at all.
+    if !body.as_bytes().contains(&b'[') {
+        return out;
+    }
     while let Some(k) = body[from..].find("[Illustration") {
         let start = from + k;
         let mut depth = 0usize;
