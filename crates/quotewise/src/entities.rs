@@ -101,8 +101,17 @@ impl Words {
     /// The packed lower-case key of word token `i` (possessive stripped)
     /// when it is short and ASCII: the key [`Words::id`] files it under.
     /// `None` for the other words.
+    #[inline]
     fn short_key(t: &Text, i: usize) -> Option<crate::lexicon::Key> {
-        crate::text::packed_lower(t.text, t.tokens[i].start, Words::stem(t, i).len())
+        let tk = &t.tokens[i];
+        // The stem's length without slicing the text (most words are no
+        // possessive).
+        let n = if t.has(i, Flags::POSSESSIVE) {
+            Words::stem(t, i).len()
+        } else {
+            tk.end - tk.start
+        };
+        crate::text::packed_lower(t.text, tk.start, n)
     }
 
     /// The key of the short table that word token `i` gets its id from:
@@ -170,10 +179,30 @@ impl Usage {
     fn new(t: &Text, ids: &mut Words, asked: &[usize]) -> Usage {
         let mut counts: Vec<[u32; 2]> = Vec::new();
         let mut capitals_only = vec![true; t.paragraphs.len()];
+        let mut all_short = true;
         let wanted = KeyTable::new(asked.iter().filter_map(|&a| {
             let id = ids.id(t, a);
-            Words::filed_key(t, a).map(|key| (key, id))
+            let key = Words::filed_key(t, a);
+            all_short &= key.is_some();
+            key.map(|key| (key, id))
         }));
+        // When every asked word is short and ASCII and no Kelvin sign (the
+        // one non-ASCII character with an ASCII lower case) is in the text,
+        // only a token whose stem is one of those words in some case can
+        // count: its first byte is theirs (folded) and its length theirs
+        // plus at most a possessive's 4 bytes. `lengths[b]` has bit `n` for
+        // each such length `n` of a word starting with byte `b`; any other
+        // token is skipped before its key is computed.
+        let filter = all_short && !t.text.contains('\u{212A}');
+        let mut lengths = [0u32; 128];
+        for &a in asked {
+            let tk = &t.tokens[a];
+            let first = t.text.as_bytes()[tk.start].to_ascii_lowercase();
+            let n = Words::stem(t, a).len();
+            if first < 0x80 && n < 16 {
+                lengths[usize::from(first)] |= 0b1_1111 << n;
+            }
+        }
         for i in 0..t.tokens.len() {
             if !t.is_word(i) {
                 continue;
@@ -185,6 +214,14 @@ impl Usage {
             }
             if lower {
                 capitals_only[t.tokens[i].paragraph as usize] = false;
+            }
+            if filter {
+                let tk = &t.tokens[i];
+                let first = t.text.as_bytes()[tk.start].to_ascii_lowercase();
+                let n = tk.end - tk.start;
+                if first >= 0x80 || n >= 20 || lengths[usize::from(first)] >> n & 1 == 0 {
+                    continue;
+                }
             }
             // A short ASCII word has the id of its key: counted only if
             // that is an asked word's. Any other word is counted by its id.
