@@ -129,12 +129,11 @@ impl Words {
         if self.of_token[i] != u32::MAX {
             return self.of_token[i];
         }
-        let word = Words::stem(t, i);
         let next = (self.short.len() + self.other.len()) as u32;
-        let id = match crate::text::packed_lower(t.text, t.tokens[i].start, word.len()) {
+        let id = match Words::short_key(t, i) {
             Some(key) => *self.short.entry(key).or_insert(next),
             None => {
-                let lower = crate::text::lower_word(word);
+                let lower = crate::text::lower_word(Words::stem(t, i));
                 // A non-ASCII word can lower-case to ASCII (the Kelvin
                 // sign): it must get the id its ASCII spelling gets.
                 match crate::text::packed_lower(&lower, 0, lower.len()) {

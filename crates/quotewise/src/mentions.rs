@@ -217,14 +217,11 @@ fn after_role_of(t: &Text, first: usize, last: usize) -> usize {
     {
         return first;
     }
-    let linked = |k: usize| {
-        t.is_word(k) && t.has(k, Flags::LOWER) && t.has(k, Flags::CONNECTOR | Flags::DETERMINER)
-    };
     let mut k = first - 1;
-    if !linked(k) {
+    if !links_complement(t, k) {
         return first;
     }
-    while k > 0 && linked(k - 1) && k + 3 > first {
+    while k > 0 && links_complement(t, k - 1) && k + 3 > first {
         k -= 1;
     }
     if k > 0 && t.is_word(k - 1) && t.has(k - 1, Flags::ROLE) {
@@ -598,14 +595,21 @@ fn links_complement(t: &Text, k: usize) -> bool {
 /// de Lyon`, `Vox` in `el líder de Vox`), past `floor`: the description
 /// of that role (`le maire`), when it is one.
 pub(crate) fn role_before_complement(t: &Text, m: &Mention, floor: usize) -> Option<Mention> {
-    let mut c = m.first;
+    if m.kind != MentionKind::Name {
+        return None;
+    }
+    let role = role_linked_to(t, m.first, floor)?;
+    mention_ending_at(t, role, floor).filter(|d| matches!(d.kind, MentionKind::Description { .. }))
+}
+
+/// The role word that the linking words before token `first` tie to it
+/// (`maire` in `le maire de Lyon`, for `Lyon`), above `floor`.
+fn role_linked_to(t: &Text, first: usize, floor: usize) -> Option<usize> {
+    let mut c = first;
     while c > floor && links_complement(t, c - 1) {
         c -= 1;
     }
-    if m.kind != MentionKind::Name || c == m.first || c <= floor || !t.has(c - 1, Flags::ROLE) {
-        return None;
-    }
-    mention_ending_at(t, c - 1, floor).filter(|d| matches!(d.kind, MentionKind::Description { .. }))
+    (c != first && c > floor && t.has(c - 1, Flags::ROLE)).then(|| c - 1)
 }
 
 /// Name mention `n` in apposition to the description `desc` (`le maire
@@ -637,14 +641,10 @@ const MAX_COMPLEMENT: usize = 5;
 fn role_complement(t: &Text, start: usize, m: Mention, limit: usize) -> Mention {
     let (role, mut end) = match m.kind {
         MentionKind::Name if m.first > start && m.name.is_some_and(|(a, _)| a == m.first) => {
-            let mut c = m.first;
-            while c > start && links_complement(t, c - 1) {
-                c -= 1;
+            match role_linked_to(t, m.first, start) {
+                Some(role) => (role, m.last),
+                None => return m,
             }
-            if c == m.first || c == start || !t.has(c - 1, Flags::ROLE) {
-                return m;
-            }
-            (c - 1, m.last)
         }
         MentionKind::Description { plural: false, .. } if links_complement(t, m.last + 1) => {
             let mut e = m.last + 1;
