@@ -179,12 +179,15 @@ impl Usage {
         let mut counts: Vec<[u32; 2]> = Vec::new();
         let mut capitals_only = vec![true; t.paragraphs.len()];
         let mut all_short = true;
-        let wanted = KeyTable::new(asked.iter().filter_map(|&a| {
-            let id = ids.id(t, a);
-            let key = Words::filed_key(t, a);
-            all_short &= key.is_some();
-            key.map(|key| (key, id))
-        }));
+        let wanted: HashMap<crate::lexicon::Key, u32> = asked
+            .iter()
+            .filter_map(|&a| {
+                let id = ids.id(t, a);
+                let key = Words::filed_key(t, a);
+                all_short &= key.is_some();
+                key.map(|key| (key, id))
+            })
+            .collect();
         // When every asked word is short and ASCII and no Kelvin sign (the
         // one non-ASCII character with an ASCII lower case) is in the text,
         // only a token whose stem is one of those words in some case can
@@ -225,8 +228,8 @@ impl Usage {
             // A short ASCII word has the id of its key: counted only if
             // that is an asked word's. Any other word is counted by its id.
             let id = match Words::short_key(t, i) {
-                Some(key) => match wanted.get(key) {
-                    Some(id) => id,
+                Some(key) => match wanted.get(&key) {
+                    Some(&id) => id,
                     None => continue,
                 },
                 None => ids.id(t, i),
@@ -289,57 +292,6 @@ fn all_caps(t: &Text, i: usize) -> bool {
 /// is common (where it opens a sentence or quote, or is in capitals)?
 fn asks_common(t: &Text, a: usize) -> bool {
     opens(t, a) || all_caps(t, a)
-}
-
-/// A few packed keys with the word ids they stand for, in an open-address
-/// table: [`Usage::new`] asks it for nearly every word of the text.
-struct KeyTable {
-    /// `(key, id)`; an empty slot has the key `(0, 0)`, which no packed
-    /// word has (its length is in the key).
-    slots: Vec<(crate::lexicon::Key, u32)>,
-    shift: u32,
-}
-
-impl KeyTable {
-    fn new(entries: impl Iterator<Item = (crate::lexicon::Key, u32)>) -> KeyTable {
-        let entries: Vec<_> = entries.collect();
-        let size = (2 * entries.len()).next_power_of_two().max(8);
-        let mut table = KeyTable {
-            slots: vec![((0, 0), 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for (key, id) in entries {
-            let mut s = table.slot(key);
-            while table.slots[s].0 != (0, 0) && table.slots[s].0 != key {
-                s = (s + 1) & (size - 1);
-            }
-            table.slots[s] = (key, id);
-        }
-        table
-    }
-
-    #[inline]
-    fn slot(&self, (lo, hi): crate::lexicon::Key) -> usize {
-        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
-    }
-
-    /// The id of `key`, if it is in the table.
-    #[inline]
-    fn get(&self, key: crate::lexicon::Key) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            let (k, id) = self.slots[s];
-            if k == key {
-                return Some(id);
-            }
-            if k == (0, 0) {
-                return None;
-            }
-            s = (s + 1) & mask;
-        }
-    }
 }
 
 /// Does word token `i` open a sentence, a quote or a clause after a dash,
