@@ -595,6 +595,14 @@ mod tests {
             .collect()
     }
 
+    /// Each quote's speaker entity.
+    fn speaker_ids(doc: &Document) -> Vec<Option<usize>> {
+        doc.quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
+            .collect()
+    }
+
     fn names(doc: &Document) -> Vec<String> {
         speakers(doc).into_iter().map(|(n, _)| n).collect()
     }
@@ -680,11 +688,7 @@ mod tests {
                     “Never,” I said.\n\
                     “We shall see.”";
         let doc = Extractor::new().extract(text);
-        let ids: Vec<Option<usize>> = doc
-            .quotes
-            .iter()
-            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
-            .collect();
+        let ids = speaker_ids(&doc);
         let narrator = ids[1].expect("the narrator is an entity");
         assert_eq!(doc.entities[narrator].name, "I");
         assert_eq!(ids[3], Some(narrator));
@@ -727,11 +731,7 @@ mod tests {
                     “Good, Hastings, very good.”\n\
                     “Shall we go in?” I said.";
         let doc = Extractor::new().extract(text);
-        let ids: Vec<Option<usize>> = doc
-            .quotes
-            .iter()
-            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
-            .collect();
+        let ids = speaker_ids(&doc);
         let narrator = ids[0].expect("the narrator is an entity");
         assert_eq!(doc.entities[narrator].name, "Hastings");
         assert_eq!(ids[2], Some(narrator));

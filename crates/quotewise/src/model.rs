@@ -458,6 +458,7 @@ mod tests {
         ]);
         use Resolution::*;
         displays_as_json(&[Name, Pronoun, Description, Unresolved]);
+        displays_as_json(&[Genre::News, Genre::Fiction]);
         use EntityKind::*;
         displays_as_json(&[Person, Organisation, Place, Media, Other]);
         displays_as_json(&[Gender::Male, Gender::Female]);
