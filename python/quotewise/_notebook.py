@@ -231,7 +231,8 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
     one row for each document that failed (``Document.error`` set).
 
     Columns: ``doc`` (position in ``docs``), ``doc_id``, ``language`` (the
-    document's language code, ``None`` when unknown), ``genre`` (the
+    quote's language code: the document's, or in a document that mixes
+    languages that of the quote's paragraphs; ``None`` when unknown), ``genre`` (the
     document's genre, ``"news"`` or ``"fiction"``), ``quote`` (the
     quote's ``text``: its pieces joined by a space), ``kind``, ``speaker``
     (entity name, or the mention's words when unresolved), ``entity_id``,
@@ -267,7 +268,7 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> pandas.DataFrame:
                 (
                     n,
                     doc.id,
-                    doc.language,
+                    quote.language or doc.language,
                     doc.genre,
                     quote.text,
                     quote.kind,

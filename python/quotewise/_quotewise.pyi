@@ -131,6 +131,10 @@ class Quote(_Value):
     @property
     def addressee(self) -> Optional[Addressee]: ...
     @property
+    def language(self) -> Optional[str]:
+        """The language of the quote's paragraphs where the document mixes
+        languages; ``None`` otherwise (then it is ``Document.language``)."""
+    @property
     def method(self) -> Optional[_Method]: ...
     @property
     def confidence(self) -> Optional[float]: ...

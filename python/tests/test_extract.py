@@ -242,6 +242,30 @@ def test_each_document_says_its_language():
     assert [d.language for d in ex.extract_many([GERMAN, FRENCH])] == ["de", "fr"]
 
 
+MIXED = (
+    "“We will not back down,” said Labour Minister Joaquín Pérez on Monday.\n\n"
+    "«No vamos a ceder ante nadie», dijo Joaquín Pérez en Madrid.\n\n"
+    "„Wir stehen an der Seite der Beschäftigten“, sagte Joaquín Pérez am Dienstag in Berlin."
+)
+
+
+def test_each_quote_of_a_mixed_document_says_its_language():
+    doc = quotewise.Extractor().extract(MIXED)
+    assert [q.language for q in doc.quotes] == ["en", "es", "de"]
+    assert [doc.speaker_entity(q).name for q in doc.quotes] == ["Joaquín Pérez"] * 3
+    for q in doc.quotes:
+        assert MIXED[q.char_start:q.char_end] == q.text
+    pytest.importorskip("pandas")
+    frame = doc.to_pandas()
+    assert list(frame.language) == ["en", "es", "de"]
+    # One language: the quotes carry none, the frame gives the document's.
+    one = quotewise.Extractor().extract(GERMAN)
+    assert [q.language for q in one.quotes] == [None]
+    assert list(one.to_pandas().language) == ["de"]
+    # Set by hand, the whole text is read in that language.
+    assert {q.language for q in quotewise.Extractor(language="en").extract(MIXED).quotes} == {None}
+
+
 def test_the_language_can_be_set_and_is_checked():
     ex = quotewise.Extractor(language="nl")
     assert ex.language == "nl"

@@ -309,6 +309,14 @@ value_class!(PyQuote, "quote", {
         self.0.addressee.clone().map(PyAddressee)
     }
 
+    /// The language of the quote's paragraphs (``"es"``) where the
+    /// document mixes languages, each read with its own lexicon; ``None``
+    /// otherwise (the quote is in ``Document.language``).
+    #[getter]
+    fn language(&self) -> Option<String> {
+        self.0.language.clone()
+    }
+
     /// The speaker's method (see ``Speaker.method``), ``None`` without speaker.
     #[getter]
     fn method(&self) -> Option<&'static str> {

@@ -40,6 +40,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribute::Candidate;
 use crate::entities::Entities;
+use crate::language::Stretch;
 use crate::mentions::{Mention, MentionKind};
 use crate::model::{EntityKind, Genre, Method, QuoteKind, Resolution};
 use crate::resolve::Resolved;
@@ -550,7 +551,7 @@ fn settle_by_parity(
 /// paragraphs a speaker would be carried between are read).
 struct ParagraphLanguages<'a, 't> {
     t: &'a Text<'t>,
-    known: Vec<Option<Option<&'static str>>>,
+    known: Vec<Option<Stretch>>,
 }
 
 impl<'a, 't> ParagraphLanguages<'a, 't> {
@@ -561,22 +562,33 @@ impl<'a, 't> ParagraphLanguages<'a, 't> {
         }
     }
 
-    fn of(&mut self, p: u32) -> Option<&'static str> {
+    fn of(&mut self, p: u32) -> Stretch {
         let t = self.t;
         *self.known[p as usize].get_or_insert_with(|| {
             let range = t.paragraphs[p as usize].clone();
-            if range.is_empty() {
-                return None;
-            }
-            let text = &t.text[t.tokens[range.start].start..t.tokens[range.end - 1].end];
-            crate::language::stretch_language(text)
+            let text = if range.is_empty() {
+                ""
+            } else {
+                &t.text[t.tokens[range.start].start..t.tokens[range.end - 1].end]
+            };
+            Stretch::of(text)
         })
     }
 
-    /// Are paragraphs `a` and `b` both of a known language, and not the
-    /// same one?
+    /// Are paragraphs `a` and `b` in different languages: both known and
+    /// not the same, or one known and the other leaning clearly away from
+    /// it (a short Spanish quote after an English speaker's paragraph)?
     fn differ(&mut self, a: u32, b: u32) -> bool {
-        a != b && matches!((self.of(a), self.of(b)), (Some(x), Some(y)) if x != y)
+        if a == b {
+            return false;
+        }
+        let (x, y) = (self.of(a), self.of(b));
+        match (x.language(), y.language()) {
+            (Some(l), Some(m)) => l != m,
+            (Some(l), None) => y.rules_out(l),
+            (None, Some(m)) => x.rules_out(m),
+            (None, None) => false,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Document, Genre};
+use crate::model::{Document, Genre, Quote};
 
 /// The settings of an [`Extractor`]. Serializable, so an extractor can be
 /// rebuilt elsewhere (pickling, Spark) from its options.
@@ -283,7 +283,53 @@ impl Extractor {
             );
         }
         let (language, lexicon) = self.reading(text);
-        crate::pipeline::run(&self.options, language, &lexicon, self.gazetteer(), text)
+        let doc = crate::pipeline::run(&self.options, language, &lexicon, self.gazetteer(), text);
+        if self.per_text {
+            return self.by_language(text, doc);
+        }
+        doc
+    }
+
+    /// `doc`, the text read whole, with the stretches of `text` in other
+    /// languages read again with their own lexicons, when its paragraphs
+    /// are in several (see [`crate::language::language_runs`]): spliced
+    /// into `doc` when its language is known, else the whole text read
+    /// stretch by stretch.
+    fn by_language(&self, text: &str, doc: Document) -> Document {
+        let unsaid: Vec<usize> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_none())
+            .map(Quote::start)
+            .collect();
+        if doc.language.is_some() && unsaid.is_empty() {
+            return doc;
+        }
+        let runs = crate::language::language_runs(text, doc.language.as_deref(), |a, b| {
+            unsaid.iter().any(|&q| (a..b).contains(&q))
+        });
+        let Some(runs) = runs else { return doc };
+        let g = self.gazetteer();
+        if let [(_, l)] = runs[..] {
+            // A document too evenly split to tell, whose paragraphs tell one.
+            let Some(lexicon) = Lexicon::built_in(l) else {
+                return doc;
+            };
+            return crate::pipeline::run(&self.options, Some(l.to_string()), &lexicon, g, text);
+        }
+        let lexicons: Vec<Arc<Lexicon>> = runs
+            .iter()
+            .map(|(_, l)| Lexicon::built_in(l).unwrap_or_else(|| self.lexicon.clone()))
+            .collect();
+        let runs: Vec<_> = runs
+            .into_iter()
+            .zip(&lexicons)
+            .map(|((range, l), lex)| (range, l, &**lex))
+            .collect();
+        match doc.language {
+            Some(_) => crate::pipeline::splice_languages(&self.options, doc, &runs, g, text),
+            None => crate::pipeline::run_by_language(&self.options, &runs, g, text),
+        }
     }
 
     /// As [`Extractor::extract`], with the features the speaker scorer saw

@@ -83,6 +83,9 @@ const MIN_SCORE: f64 = 1.2;
 const MIN_HITS: u32 = 2;
 /// How far ahead of the next language the winner must be (a ratio).
 const MIN_LEAD: f64 = 1.5;
+/// How far ahead of a language another must be for a stretch too short to
+/// name its language to rule that one out ([`Stretch::rules_out`]).
+const RULES_OUT: f64 = 3.0;
 /// A document's language is told from its first this many bytes (rounded
 /// to a char boundary): enough for any news article's language, and a
 /// bound on the cost for long texts.
@@ -383,10 +386,40 @@ pub(crate) fn document_language(text: &str) -> Option<&'static str> {
     Tally::read(&text[..end], true).winner().map(|k| LISTS[k].0)
 }
 
-/// The language of a short stretch of `text` (a paragraph), read whole,
-/// without building the evidence.
-pub(crate) fn stretch_language(text: &str) -> Option<&'static str> {
-    Tally::of(text).winner().map(|k| LISTS[k].0)
+/// What a short stretch of text (a paragraph), read whole, says about its
+/// language, without building the evidence.
+#[derive(Clone, Copy)]
+pub(crate) struct Stretch {
+    tally: Tally,
+}
+
+impl Stretch {
+    pub(crate) fn of(text: &str) -> Stretch {
+        Stretch {
+            tally: Tally::of(text),
+        }
+    }
+
+    /// The stretch's language, if it can be told.
+    pub(crate) fn language(&self) -> Option<&'static str> {
+        self.tally.winner().map(|k| LISTS[k].0)
+    }
+
+    /// Does the stretch lean clearly to a language other than `code`, even
+    /// where it is too short to be named (`«Nadie sabe lo que va a
+    /// pasar».`: Spanish ahead of French by too little, English nowhere)?
+    /// The leading language must score at least one word of its own
+    /// (`what`: a word no other list holds) and [`RULES_OUT`] times
+    /// `code`'s.
+    pub(crate) fn rules_out(&self, code: &str) -> bool {
+        let Some(k) = LISTS.iter().position(|(c, _)| *c == code) else {
+            return false;
+        };
+        let t = &self.tally;
+        (0..LISTS.len()).any(|b| {
+            b != k && t.hits[b] >= 1 && t.score[b] >= 1.0 && t.score[b] >= RULES_OUT * t.score[k]
+        })
+    }
 }
 
 /// The paragraphs of `text` with the language of each. Paragraphs are
@@ -410,6 +443,79 @@ pub fn detect_paragraph_languages(text: &str) -> Vec<ParagraphLanguage> {
             detection: detect_language(&text[start..end]),
         })
         .collect()
+}
+
+/// The stretches of a document in different languages, for reading each
+/// with its own lexicon: the byte range of each and its language, in text
+/// order, covering the whole text. `None` (read the document as it was)
+/// unless its paragraphs hold at least two languages that can be told, or
+/// the document's own `language` could not be told and its paragraphs
+/// tell one (then that one, as a single stretch).
+///
+/// Reading every paragraph costs a pass over the text, so it is only done
+/// where a paragraph is likely in another language: in a document whose
+/// own language could not be told (`language` is `None`: two languages
+/// about even), or where one of the `suspect` paragraphs (those holding a
+/// quote nobody was found to have said; `suspect` is asked with each
+/// paragraph's byte range) can be told and is not in `language`.
+/// Paragraphs too short to tell belong to the stretch before them (the
+/// first ones to the stretch after). In a document whose language is
+/// known, a paragraph is in another only when it leans clearly away from
+/// it ([`Stretch::rules_out`]), whether or not it can be told: a short
+/// `“Yes,” he said.` after a French paragraph of an English novel is
+/// English.
+pub(crate) fn language_runs(
+    text: &str,
+    language: Option<&str>,
+    mut suspect: impl FnMut(usize, usize) -> bool,
+) -> Option<Vec<(std::ops::Range<usize>, &'static str)>> {
+    let paragraphs: Vec<(usize, usize)> = paragraphs(text).collect();
+    if paragraphs.len() < 2 {
+        return None;
+    }
+    if let Some(l) = language {
+        let elsewhere = paragraphs.iter().any(|&(a, b)| {
+            suspect(a, b) && {
+                let s = Stretch::of(&text[a..b]);
+                s.language().is_some_and(|m| m != l) && s.rules_out(l)
+            }
+        });
+        if !elsewhere {
+            return None;
+        }
+    }
+    let stretches: Vec<Stretch> = paragraphs
+        .iter()
+        .map(|&(a, b)| Stretch::of(&text[a..b]))
+        .collect();
+    let first = stretches.iter().find_map(Stretch::language)?;
+    // The document's language as a code of the detector's (a language
+    // without a word list has no stretches to go back to).
+    let home = language.and_then(|l| LISTS.iter().map(|&(c, _)| c).find(|&c| c == l));
+    let mut runs: Vec<(std::ops::Range<usize>, &'static str)> = Vec::new();
+    let mut current = first;
+    for (&(start, _), stretch) in paragraphs.iter().zip(&stretches) {
+        let l = match (stretch.language(), home) {
+            // In a document of a known language, a paragraph is in another
+            // only when it leans clearly away from it (`“So am I. Grand
+            // girl.”` has as many German words as English ones).
+            (Some(l), Some(home)) if l != home && !stretch.rules_out(home) => home,
+            (Some(l), _) => l,
+            // One too short to tell stays in it unless it leans away.
+            (None, Some(home)) if current != home && !stretch.rules_out(home) => home,
+            (None, _) => current,
+        };
+        current = l;
+        match runs.last_mut() {
+            Some((_, last)) if *last == l => {}
+            Some((range, _)) => {
+                range.end = start;
+                runs.push((start..text.len(), l));
+            }
+            None => runs.push((0..text.len(), l)),
+        }
+    }
+    (runs.len() > 1 || language.is_none()).then_some(runs)
 }
 
 /// The byte ranges of the paragraphs of `text`, trimmed, empty ones left

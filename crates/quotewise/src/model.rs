@@ -171,6 +171,13 @@ pub struct Quote {
     /// Left out of the JSON when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addressee: Option<Addressee>,
+    /// The language of the quote's paragraphs where the document mixes
+    /// languages (a Spanish paragraph in an English article), each stretch
+    /// read with the lexicon of its own language; `None` otherwise, when
+    /// the quote is in [`Document::language`]. Left out of the JSON when
+    /// `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Quote {

@@ -14,6 +14,7 @@ use crate::resolve::{self, Resolved};
 use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
 use crate::text::Text;
+use std::ops::Range;
 
 /// Runs every stage over `text`.
 /// `language` is the one the document reports (given or detected).
@@ -67,6 +68,175 @@ pub(crate) fn run_recording(
     doc.language = language;
     doc.genre = genre;
     doc
+}
+
+/// A document of no language that could be told from the whole, in
+/// several ([`crate::language::language_runs`]): each stretch read with the
+/// lexicon of its language, as a document of its own, then joined into
+/// one. No speaker is carried from one stretch into another; an entity
+/// named in several (the same name, or the same gazetteer entity) is one
+/// entity of the whole document. Each quote says its stretch's language
+/// ([`Quote::language`]). The document's language is that of its longest
+/// stretch; its genre is the one set, else that of its longest stretch.
+pub(crate) fn run_by_language(
+    options: &Options,
+    runs: &[(Range<usize>, &'static str, &Lexicon)],
+    gazetteer: Option<&Gazetteer>,
+    text: &str,
+) -> Document {
+    let mut doc = Document::default();
+    let mut longest = 0;
+    let mut chars = CharsBefore::default();
+    for (range, language, lexicon) in runs {
+        let part = run(
+            options,
+            Some(language.to_string()),
+            lexicon,
+            gazetteer,
+            &text[range.clone()],
+        );
+        if range.len() > longest {
+            longest = range.len();
+            doc.language = part.language.clone();
+            doc.genre = part.genre;
+        }
+        let shift = (range.start, chars.at(text, range.start));
+        adopt(&mut doc, part, shift, language);
+    }
+    if let Some(g) = options.genre {
+        doc.genre = g;
+    }
+    doc
+}
+
+/// `doc`, a document of a known language read whole, with the stretches
+/// of `runs` that are in another language read again with their own
+/// lexicons: their quotes take the place of those the whole reading found
+/// in them. The rest of the document keeps its reading (its conversations
+/// and entities run across the foreign stretch, as a book's do across a
+/// letter in French). Entities of a stretch join the document's with the
+/// same name or gazetteer entity, or with a mention at the same place.
+/// Every quote then says its language ([`Quote::language`]). `doc` as it
+/// was when no stretch is in another language.
+pub(crate) fn splice_languages(
+    options: &Options,
+    mut doc: Document,
+    runs: &[(Range<usize>, &'static str, &Lexicon)],
+    gazetteer: Option<&Gazetteer>,
+    text: &str,
+) -> Document {
+    let home = doc.language.clone();
+    let foreign: Vec<_> = runs
+        .iter()
+        .filter(|(_, l, _)| home.as_deref() != Some(*l))
+        .collect();
+    if foreign.is_empty() {
+        return doc;
+    }
+    for q in &mut doc.quotes {
+        q.language = home.clone();
+    }
+    let mut chars = CharsBefore::default();
+    for (range, language, lexicon) in foreign {
+        let part = run(
+            options,
+            Some(language.to_string()),
+            lexicon,
+            gazetteer,
+            &text[range.clone()],
+        );
+        doc.quotes.retain(|q| !range.contains(&q.start()));
+        let shift = (range.start, chars.at(text, range.start));
+        adopt(&mut doc, part, shift, language);
+    }
+    doc.quotes.sort_by_key(Quote::start);
+    doc
+}
+
+/// Counts chars up to increasing byte offsets of a text, each byte once.
+#[derive(Default)]
+struct CharsBefore {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharsBefore {
+    /// The number of chars of `text` before byte `at` (`at` no smaller
+    /// than at the last call).
+    fn at(&mut self, text: &str, at: usize) -> usize {
+        self.chars += text[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
+}
+
+/// Moves the quotes and entities of `part`, a stretch of the document's
+/// text starting at (byte, char) `shift`, into `doc`; the quotes say
+/// `language`. An entity of the part joins one of `doc` of the same kind
+/// with the same name or gazetteer entity, or with a mention at the same
+/// place; its mentions not yet there are added.
+fn adopt(doc: &mut Document, part: Document, shift: (usize, usize), language: &str) {
+    let ids: Vec<usize> = part
+        .entities
+        .into_iter()
+        .map(|mut e| {
+            for m in &mut e.mentions {
+                shift_span(m, shift);
+            }
+            let same = doc.entities.iter().position(|d| {
+                d.kind == e.kind
+                    && (d.name == e.name
+                        || (d.gazetteer_id.is_some() && d.gazetteer_id == e.gazetteer_id)
+                        || d.mentions
+                            .iter()
+                            .any(|m| e.mentions.iter().any(|n| n.start == m.start)))
+            });
+            let Some(k) = same else {
+                e.id = doc.entities.len();
+                doc.entities.push(e);
+                return doc.entities.len() - 1;
+            };
+            let d = &mut doc.entities[k];
+            for m in e.mentions {
+                if !d.mentions.iter().any(|n| n.start == m.start) {
+                    d.mentions.push(m);
+                }
+            }
+            d.mentions.sort_by_key(|m| m.start);
+            d.gender = d.gender.or(e.gender);
+            for x in e.descriptors {
+                if !d.descriptors.contains(&x) {
+                    d.descriptors.push(x);
+                }
+            }
+            k
+        })
+        .collect();
+    for mut q in part.quotes {
+        q.content.iter_mut().for_each(|s| shift_span(s, shift));
+        if let Some(c) = &mut q.cue {
+            shift_span(c, shift);
+        }
+        if let Some(s) = &mut q.speaker {
+            s.mention.iter_mut().for_each(|m| shift_span(m, shift));
+            s.entity = s.entity.map(|e| ids[e]);
+        }
+        if let Some(a) = &mut q.addressee {
+            a.mention.iter_mut().for_each(|m| shift_span(m, shift));
+            a.entity = a.entity.map(|e| ids[e]);
+        }
+        q.language = Some(language.to_string());
+        doc.quotes.push(q);
+    }
+}
+
+/// `span` moved from a stretch of a text to the whole text, whose stretch
+/// starts at (byte, char) `shift`.
+fn shift_span(span: &mut Span, (bytes, chars): (usize, usize)) {
+    span.start += bytes;
+    span.end += bytes;
+    span.char_start += chars;
+    span.char_end += chars;
 }
 
 fn build(
@@ -164,6 +334,7 @@ fn build(
             cue,
             speaker,
             addressee,
+            language: None,
         });
     }
     for e in &mut entities {

@@ -1,7 +1,7 @@
 //! The document language through the public API: detected or set by hand,
 //! checked when set, and carried through options and JSON.
 
-use quotewise::{Document, ErrorKind, Extractor, ExtractorBuilder, Options};
+use quotewise::{Document, EntityKind, ErrorKind, Extractor, ExtractorBuilder, Options};
 
 const GERMAN: &str = "„Wir werden die Reform nicht aufgeben“, sagte der Bundeskanzler am Montag.";
 const SPANISH: &str = "«No vamos a subir los impuestos», dijo el presidente del Gobierno.";
@@ -79,4 +79,66 @@ fn paragraphs_of_a_mixed_document_have_their_own_language() {
     let d = quotewise::detect_language(&text);
     assert!(d.scores.len() >= 3, "{:?}", d.scores);
     assert!(quotewise::detectable_languages().count() >= 8);
+}
+
+/// An English article with a paragraph in Spanish and one in German, each
+/// naming the same minister.
+const MIXED: &str = "“We will not back down,” said Labour Minister Joaquín Pérez on Monday.\n\n\
+«No vamos a ceder ante nadie», dijo Joaquín Pérez en Madrid.\n\n\
+„Wir stehen an der Seite der Beschäftigten“, sagte Joaquín Pérez am Dienstag in Berlin.\n\n\
+The talks resume on Friday.";
+
+#[test]
+fn each_paragraph_of_a_mixed_document_is_read_in_its_own_language() {
+    let doc = Extractor::new().extract(MIXED);
+    // The English lexicon alone does not know `dijo` or `sagte`: each
+    // paragraph was read with its own language's words.
+    assert_eq!(doc.quotes.len(), 3, "{:#?}", doc.quotes);
+    let languages: Vec<Option<&str>> = doc.quotes.iter().map(|q| q.language.as_deref()).collect();
+    assert_eq!(languages, [Some("en"), Some("es"), Some("de")]);
+    // Too evenly split for the whole text to tell its language: the
+    // document's is that of its longest stretch, the German paragraph.
+    assert_eq!(quotewise::detect_language(MIXED).language, None);
+    assert_eq!(doc.language.as_deref(), Some("de"));
+    // One minister, named in all three, is one entity.
+    let named: Vec<&str> = doc
+        .quotes
+        .iter()
+        .map(|q| doc.speaker_entity(q).map_or("-", |e| e.name.as_str()))
+        .collect();
+    assert_eq!(named, ["Joaquín Pérez"; 3]);
+    // (Its places and the German nouns are entities too.)
+    let people: Vec<&quotewise::Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Pérez"))
+        .collect();
+    assert_eq!(people.len(), 1, "{:#?}", doc.entities);
+    assert_eq!(people[0].mentions.len(), 3);
+    assert_eq!(people[0].kind, EntityKind::Person);
+    // Every span is the whole text's, in bytes and in chars.
+    let chars: Vec<char> = MIXED.chars().collect();
+    let spans = doc.quotes.iter().flat_map(|q| {
+        let speaker = q.speaker.as_ref().and_then(|s| s.mention.as_ref());
+        q.content.iter().chain(&q.cue).chain(speaker)
+    });
+    for s in spans.chain(doc.entities.iter().flat_map(|e| &e.mentions)) {
+        assert_eq!(&MIXED[s.start..s.end], s.text);
+        let by_char: String = chars[s.char_start..s.char_end].iter().collect();
+        assert_eq!(by_char, s.text);
+    }
+    // A document in one language has no per-quote language.
+    assert!(Extractor::new()
+        .extract(GERMAN)
+        .quotes
+        .iter()
+        .all(|q| q.language.is_none()));
+}
+
+#[test]
+fn a_language_set_by_hand_reads_a_mixed_document_as_one() {
+    let ex = ExtractorBuilder::new().language("en").build().unwrap();
+    let doc = ex.extract(MIXED);
+    assert!(doc.quotes.iter().all(|q| q.language.is_none()));
+    assert_eq!(doc.language.as_deref(), Some("en"));
 }

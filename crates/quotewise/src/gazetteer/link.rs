@@ -309,6 +309,7 @@ mod tests {
                 confidence: 0.9,
             }),
             addressee: None,
+            language: None,
         }
     }
 
