@@ -101,7 +101,7 @@ fn tag_end(tag: &Tag) -> usize {
 }
 
 /// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
-fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+pub(super) fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     // `“…” for it,` at the end of the text: no words after the comma.
     if j >= limit.min(t.tokens.len()) {
         return None;
