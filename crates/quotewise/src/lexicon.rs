@@ -226,6 +226,9 @@ pub(crate) enum Class {
     /// Connectors that may open a pair of them inside a name (`de` in
     /// `Luis de la Fuente`, `von` in `Ursula von der Leyen`).
     NameParticle,
+    /// Nouns of written words (`slogan`, `sign`): the quote right after
+    /// one is a text without a speaker (`el lema «Sanidad pública ya»`).
+    Inscription,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -236,7 +239,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 67] = [
+    const ALL: [Class; 68] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -304,6 +307,7 @@ impl Class {
         Class::MaleNoun,
         Class::FemaleNoun,
         Class::NameParticle,
+        Class::Inscription,
     ];
 
     /// The class's name in `classes.txt`.
@@ -376,6 +380,7 @@ impl Class {
             Class::MaleNoun => "male_noun",
             Class::FemaleNoun => "female_noun",
             Class::NameParticle => "name_particle",
+            Class::Inscription => "inscription",
         }
     }
 }

@@ -23,10 +23,10 @@ use quotewise::{Document, ExtractorBuilder, Lexicon, Quote, QuoteKind};
 const FLOORS: &[(&str, Floor)] = &[
     ("de",    Floor { cases: 16, direct_spans: 12 }),
     ("fr",    Floor { cases: 13, direct_spans: 12 }),
-    ("es",    Floor { cases: 15, direct_spans: 12 }),
-    ("it",    Floor { cases: 11, direct_spans: 10 }),
-    ("pt",    Floor { cases: 14, direct_spans: 11 }),
-    ("nl",    Floor { cases: 13, direct_spans: 13 }),
+    ("es",    Floor { cases: 16, direct_spans: 13 }),
+    ("it",    Floor { cases: 12, direct_spans: 11 }),
+    ("pt",    Floor { cases: 15, direct_spans: 12 }),
+    ("nl",    Floor { cases: 14, direct_spans: 14 }),
     ("hu",    Floor { cases: 15, direct_spans: 12 }),
     ("mixed", Floor { cases: 1, direct_spans: 6 }),
 ];
