@@ -229,6 +229,13 @@ pub(crate) enum Class {
     /// Nouns of written words (`slogan`, `sign`): the quote right after
     /// one is a text without a speaker (`el lema «Sanidad pública ya»`).
     Inscription,
+    /// Words written elided onto the next word, without the apostrophe
+    /// (`l` of `l'Insee`, `dell` of `dell'Istat`): the tokenizer cuts
+    /// the word after the apostrophe.
+    ElidedPrefix,
+    /// Reflexive pronouns before a reporting verb's auxiliary (`s'` of
+    /// `s'est félicitée`), which an inverted tag steps over.
+    ReflexiveClitic,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -239,7 +246,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 68] = [
+    const ALL: [Class; 70] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -308,6 +315,8 @@ impl Class {
         Class::FemaleNoun,
         Class::NameParticle,
         Class::Inscription,
+        Class::ElidedPrefix,
+        Class::ReflexiveClitic,
     ];
 
     /// The class's name in `classes.txt`.
@@ -381,6 +390,8 @@ impl Class {
             Class::FemaleNoun => "female_noun",
             Class::NameParticle => "name_particle",
             Class::Inscription => "inscription",
+            Class::ElidedPrefix => "elided_prefix",
+            Class::ReflexiveClitic => "reflexive_clitic",
         }
     }
 }

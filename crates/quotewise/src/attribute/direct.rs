@@ -112,6 +112,13 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
     out
 }
 
+/// Do the cue `c` and the cue `prev` share a token: one tag, read from
+/// either side (`ha spiegato` after the first piece, `spiegato` before
+/// the second)?
+fn same_cue(c: (usize, usize), prev: Option<(usize, usize)>) -> bool {
+    prev.is_some_and(|p| p.0 <= c.1 && c.0 <= p.1)
+}
+
 /// How many words may stand between a noun of written words and the
 /// quote it introduces (`op de spandoeken stond „…”`).
 const MAX_AFTER_INSCRIPTION: usize = 2;
@@ -193,7 +200,7 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
                 && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
                 && cur.kind == QuoteKind::Direct
                 && prev.cue.is_some()
-                && (cur.cue.is_none() || cur.cue == prev.cue)
+                && cur.cue.is_none_or(|c| same_cue(c, prev.cue))
                 && (across_stop_joins || !across_stop() || comma_inside())
             {
                 prev.pieces.extend(cur.pieces);

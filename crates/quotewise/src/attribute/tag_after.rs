@@ -108,8 +108,18 @@ pub(super) fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     }
     // `», a déclaré Emmanuel Macron`, `», ha detto Meloni`: a compound
     // tense inverted, its auxiliary first.
-    let verb_at_j = if t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j)) && j + 1 < limit {
-        speech_verb(t, j + 1)
+    // `», s'est félicitée Marylise Léon`: a reflexive pronoun before
+    // the auxiliary.
+    let aux = if t.is_word(j) && t.in_class(j, Class::ReflexiveClitic) && j + 1 < limit {
+        j + 1
+    } else {
+        j
+    };
+    let verb_at_j = if t.is_word(aux) && t.lex.auxiliaries.contains(t.tok(aux)) && aux + 1 < limit {
+        speech_verb(t, aux + 1)
+    } else if aux > j {
+        // `, s'écria Marie`
+        speech_verb(t, aux)
     } else {
         None
     };
