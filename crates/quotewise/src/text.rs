@@ -63,7 +63,8 @@ pub(crate) struct Text<'t> {
 const MIN_COMPOUND_ROLE: usize = 4;
 
 /// In a language that writes compounds as one word (German
-/// `Gewerkschaftschefin`, `Klimaforscher`, `CDU-Chef`), a capitalised word
+/// `Gewerkschaftschefin`, `Klimaforscher`, `CDU-Chef`; Dutch
+/// `Oppositieleider`, the `compound_roles` convention), a capitalised word
 /// that ends with a listed role noun is a role too (flagged so, for the
 /// title and role words before a name; its facts stay unlisted).
 fn compound_roles(text: &str, tokens: &[Token], lex: &Lexicon, flags: &mut [Flags]) {
@@ -137,7 +138,9 @@ impl<'t> Text<'t> {
                 _ => (Flags::default(), 0),
             })
             .unzip();
-        if lex.is(lexicon::Class::Convention, "capitalised_nouns") {
+        if lex.is(lexicon::Class::Convention, "capitalised_nouns")
+            || lex.is(lexicon::Class::Convention, "compound_roles")
+        {
             compound_roles(text, &tokens, lex, &mut flags);
         }
         Text {
