@@ -226,6 +226,16 @@ pub(crate) enum Class {
     /// Connectors that may open a pair of them inside a name (`de` in
     /// `Luis de la Fuente`, `von` in `Ursula von der Leyen`).
     NameParticle,
+    /// Nouns of written words (`slogan`, `sign`): the quote right after
+    /// one is a text without a speaker (`el lema «Sanidad pública ya»`).
+    Inscription,
+    /// Words written elided onto the next word, without the apostrophe
+    /// (`l` of `l'Insee`, `dell` of `dell'Istat`): the tokenizer cuts
+    /// the word after the apostrophe.
+    ElidedPrefix,
+    /// Reflexive pronouns before a reporting verb's auxiliary (`s'` of
+    /// `s'est félicitée`), which an inverted tag steps over.
+    ReflexiveClitic,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -236,7 +246,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 67] = [
+    const ALL: [Class; 70] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -304,6 +314,9 @@ impl Class {
         Class::MaleNoun,
         Class::FemaleNoun,
         Class::NameParticle,
+        Class::Inscription,
+        Class::ElidedPrefix,
+        Class::ReflexiveClitic,
     ];
 
     /// The class's name in `classes.txt`.
@@ -376,6 +389,9 @@ impl Class {
             Class::MaleNoun => "male_noun",
             Class::FemaleNoun => "female_noun",
             Class::NameParticle => "name_particle",
+            Class::Inscription => "inscription",
+            Class::ElidedPrefix => "elided_prefix",
+            Class::ReflexiveClitic => "reflexive_clitic",
         }
     }
 }

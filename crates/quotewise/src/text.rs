@@ -63,7 +63,8 @@ pub(crate) struct Text<'t> {
 const MIN_COMPOUND_ROLE: usize = 4;
 
 /// In a language that writes compounds as one word (German
-/// `Gewerkschaftschefin`, `Klimaforscher`, `CDU-Chef`), a capitalised word
+/// `Gewerkschaftschefin`, `Klimaforscher`, `CDU-Chef`; Dutch
+/// `Oppositieleider`, the `compound_roles` convention), a capitalised word
 /// that ends with a listed role noun is a role too (flagged so, for the
 /// title and role words before a name; its facts stay unlisted).
 fn compound_roles(text: &str, tokens: &[Token], lex: &Lexicon, flags: &mut [Flags]) {
@@ -137,7 +138,9 @@ impl<'t> Text<'t> {
                 _ => (Flags::default(), 0),
             })
             .unzip();
-        if lex.is(lexicon::Class::Convention, "capitalised_nouns") {
+        if lex.is(lexicon::Class::Convention, "capitalised_nouns")
+            || lex.is(lexicon::Class::Convention, "compound_roles")
+        {
             compound_roles(text, &tokens, lex, &mut flags);
         }
         Text {
@@ -523,11 +526,21 @@ fn word_end(
         let ok = match (d, char_at(text, end + d.len_utf8())) {
             (_, None) => false,
             (',', Some(n)) => last_digit && n.is_ascii_digit(),
-            ('.', Some(n)) => is_letter_or_digit(n) && !n.is_lowercase() || n.is_ascii_digit(),
+            ('.', Some(n)) => {
+                is_letter_or_digit(n) && !n.is_lowercase()
+                    || n.is_ascii_digit()
+                    || dotted_title(text, lex, start, end)
+            }
             (_, Some(n)) => is_letter_or_digit(n),
         };
         if !ok {
             break;
+        }
+        // `l'Insee`, `dell'Istat`, `qu'il`: an elided article, preposition
+        // or pronoun is a word of its own, its apostrophe with it.
+        if matches!(d, '\'' | '\u{2019}') && lex.is(lexicon::Class::ElidedPrefix, &text[start..end])
+        {
+            return end + d.len_utf8();
         }
         end += d.len_utf8();
     }
@@ -550,6 +563,18 @@ fn takes_period(word: &str, lex: &Lexicon) -> bool {
         return true;
     }
     lex.is_abbreviation(word)
+}
+
+/// `dott.ssa`, `Sig.ra`: does the word from `start` run on past the
+/// period at `dot` into a listed title (a title abbreviated at both ends,
+/// its second part lower case)?
+fn dotted_title(text: &str, lex: &Lexicon, start: usize, dot: usize) -> bool {
+    let rest = &text[dot + 1..];
+    let tail = rest
+        .char_indices()
+        .find(|&(_, c)| !is_letter_or_digit(c))
+        .map_or(rest.len(), |(k, _)| k);
+    lex.titles.contains_key(&text[start..dot + 1 + tail])
 }
 
 /// Marks each token with its sentence; returns the ranges of sentences and

@@ -85,6 +85,12 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
                 && first > 0
                 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ';'))
         });
+        if !is_direct && !resumes && inscribed(t, first, floor) {
+            // A slogan or a sign's words: quoted text nobody says.
+            cand.standalone = false;
+            out.push(cand);
+            continue;
+        }
         if !is_direct && !resumes {
             cand.kind = QuoteKind::Partial;
             out.push(cand);
@@ -104,6 +110,30 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
     adjacent_lines(t, &mut out);
     merge_split(t, &mut out);
     out
+}
+
+/// Do the cue `c` and the cue `prev` share a token: one tag, read from
+/// either side (`ha spiegato` after the first piece, `spiegato` before
+/// the second)?
+fn same_cue(c: (usize, usize), prev: Option<(usize, usize)>) -> bool {
+    prev.is_some_and(|p| p.0 <= c.1 && c.0 <= p.1)
+}
+
+/// How many words may stand between a noun of written words and the
+/// quote it introduces (`op de spandoeken stond „…”`).
+const MAX_AFTER_INSCRIPTION: usize = 2;
+
+/// `con el lema «Sanidad pública ya»`, `la scritta «Lavori in corso»`:
+/// does a noun of written words (the `inscription` class) stand just
+/// before the quote opening at `first`, in its sentence (from `floor`),
+/// with no verb of saying after it?
+fn inscribed(t: &Text, first: usize, floor: usize) -> bool {
+    let from = first.saturating_sub(MAX_AFTER_INSCRIPTION + 1).max(floor);
+    (from..first)
+        .rev()
+        .take_while(|&k| t.is_word(k))
+        .take_while(|&k| verb_at(t, k).is_none_or(|(info, _)| !info.speech))
+        .any(|k| t.in_class(k, Class::Inscription))
 }
 
 /// Sieve 2: a tag alone on the line after (or before) an untagged quote.
@@ -170,7 +200,7 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
                 && matches!(prev.kind, QuoteKind::Direct | QuoteKind::Mixed)
                 && cur.kind == QuoteKind::Direct
                 && prev.cue.is_some()
-                && (cur.cue.is_none() || cur.cue == prev.cue)
+                && cur.cue.is_none_or(|c| same_cue(c, prev.cue))
                 && (across_stop_joins || !across_stop() || comma_inside())
             {
                 prev.pieces.extend(cur.pieces);

@@ -7,7 +7,9 @@
 //!    [`tag_after`] (`“…,” he said`, `“…,” said Putin`) and
 //!    [`tag_before`] (`Putin said: “…”`, a tag alone on the line before or
 //!    after); the speakers are found by [`subjects`].
-//! 2. [`transcripts`]: `NAME: words` speaker lines and headlines.
+//! 2. [`transcripts`]: `NAME: words` speaker lines and headlines; then
+//!    [`dialogue`]: dialogue-dash lines with the narrator's incise
+//!    (`—No lo sé —respondió María—. Mañana veremos.`).
 //! 3. Indirect speech (only with `Options::indirect`), outside direct
 //!    quotes, at each reporting verb or `according`:
 //!    [`according`] (`according to X`), then [`reported`]
@@ -26,6 +28,7 @@
 
 mod according;
 mod complements;
+mod dialogue;
 mod direct;
 mod overlaps;
 mod partial;
@@ -50,6 +53,7 @@ use reported::reported;
 pub(crate) fn candidates(t: &Text, quoted: &[Quoted], options: &Options) -> Vec<Candidate> {
     let mut cands = direct::direct_quotes(t, quoted);
     transcripts::transcripts(t, &mut cands);
+    dialogue::dialogue_lines(t, &mut cands);
     if options.indirect {
         let mut covered = vec![false; t.tokens.len()];
         for c in cands.iter().filter(|c| c.kind != QuoteKind::Partial) {

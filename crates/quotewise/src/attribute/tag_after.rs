@@ -101,15 +101,25 @@ fn tag_end(tag: &Tag) -> usize {
 }
 
 /// The tag words starting at `j`: `said Putin`, `Putin said`, `the book said`.
-fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
+pub(super) fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
     // `“…” for it,` at the end of the text: no words after the comma.
     if j >= limit.min(t.tokens.len()) {
         return None;
     }
     // `», a déclaré Emmanuel Macron`, `», ha detto Meloni`: a compound
     // tense inverted, its auxiliary first.
-    let verb_at_j = if t.is_word(j) && t.lex.auxiliaries.contains(t.tok(j)) && j + 1 < limit {
-        speech_verb(t, j + 1)
+    // `», s'est félicitée Marylise Léon`: a reflexive pronoun before
+    // the auxiliary.
+    let aux = if t.is_word(j) && t.in_class(j, Class::ReflexiveClitic) && j + 1 < limit {
+        j + 1
+    } else {
+        j
+    };
+    let verb_at_j = if t.is_word(aux) && t.lex.auxiliaries.contains(t.tok(aux)) && aux + 1 < limit {
+        speech_verb(t, aux + 1)
+    } else if aux > j {
+        // `, s'écria Marie`
+        speech_verb(t, aux)
     } else {
         None
     };
