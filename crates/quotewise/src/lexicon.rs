@@ -861,6 +861,14 @@ impl Lexicon {
             .flat_map(|w| [w.to_string(), capitalized(w)])
             .collect();
         add(&mut first_words.iter().map(String::as_str), Flags::MARKER);
+        // The listed forms and their capitalised ones that `pronoun` takes.
+        let pronouns: Vec<String> = self
+            .pronouns
+            .keys()
+            .flat_map(|w| [w.to_string(), capitalized(w)])
+            .filter(|w| self.pronoun(w).is_some())
+            .collect();
+        add(&mut pronouns.iter().map(String::as_str), Flags::PRONOUN);
         WordFlags {
             short: WordTable::build(&short),
             long,
@@ -1210,6 +1218,10 @@ impl Flags {
     /// The first word of an according-to marker (`according`, `laut`), in
     /// lower case or capitalised.
     pub const MARKER: Flags = Flags(1 << 15);
+    /// A pronoun that can be a speaker, as [`Lexicon::pronoun`] finds it
+    /// (listed, or capitalised): every ASCII word it finds has the bit, so
+    /// an ASCII word without it is no pronoun.
+    pub const PRONOUN: Flags = Flags(1 << 16);
 
     /// Does `self` have any of the bits of `other`?
     pub fn has(self, other: Flags) -> bool {

@@ -218,6 +218,17 @@ impl<'t> Text<'t> {
         }
     }
 
+    /// The pronoun at token `i` ([`Lexicon::pronoun`] of its text), if it
+    /// can be a speaker. Most words are ASCII and no pronoun, which their
+    /// [`Flags::PRONOUN`] bit tells without a lookup.
+    pub fn pronoun(&self, i: usize) -> Option<lexicon::Pronoun> {
+        let w = self.tok(i);
+        if !self.has(i, Flags::PRONOUN) && w.is_ascii() {
+            return None;
+        }
+        self.lex.pronoun(w)
+    }
+
     /// Does word `i` start with an upper-case letter?
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.has(i, Flags::UPPER)
