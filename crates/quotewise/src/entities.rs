@@ -285,6 +285,12 @@ impl Usage {
 /// lower case: `PLEASE`)?
 fn all_caps(t: &Text, i: usize) -> bool {
     let w = t.tok(i);
+    // Most words are ASCII: their bytes answer without decoding.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
