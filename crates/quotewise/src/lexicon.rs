@@ -869,6 +869,10 @@ impl Lexicon {
             .filter(|w| self.pronoun(w).is_some())
             .collect();
         add(&mut pronouns.iter().map(String::as_str), Flags::PRONOUN);
+        add(
+            &mut self.complementizers.keys().copied(),
+            Flags::COMPLEMENTIZER,
+        );
         WordFlags {
             short: WordTable::build(&short),
             long,
@@ -1222,6 +1226,8 @@ impl Flags {
     /// (listed, or capitalised): every ASCII word it finds has the bit, so
     /// an ASCII word without it is no pronoun.
     pub const PRONOUN: Flags = Flags(1 << 16);
+    /// A complementizer (`that`, `dass`), exactly as listed.
+    pub const COMPLEMENTIZER: Flags = Flags(1 << 17);
 
     /// Does `self` have any of the bits of `other`?
     pub fn has(self, other: Flags) -> bool {
