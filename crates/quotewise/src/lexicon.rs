@@ -476,6 +476,9 @@ pub struct Lexicon {
     /// The modifier and adverb suffixes, packed for [`Lexicon::flags_at`].
     modifier_suffixes: Vec<Suffix>,
     adverb_suffixes: Vec<Suffix>,
+    /// Whether some modifier or adverb suffix ends with the byte: a word
+    /// ending otherwise (most words) is tested against none of them.
+    suffix_last: [bool; 256],
     /// Every listed word form with its list bits.
     word_flags: WordFlags,
 }
@@ -702,6 +705,14 @@ impl Lexicon {
         let classes_file = file("classes.txt");
         let modifier_suffixes = suffixes(Class::ModifierSuffix, &classes_file)?;
         let adverb_suffixes = suffixes(Class::AdverbSuffix, &classes_file)?;
+        let mut suffix_last = [false; 256];
+        for s in [Class::ModifierSuffix, Class::AdverbSuffix]
+            .iter()
+            .flat_map(|&c| &classes[c as usize])
+        {
+            // Suffixes have 1 to 4 bytes (checked by `suffixes`).
+            suffix_last[usize::from(s.as_bytes()[s.len() - 1])] = true;
+        }
         let abbreviation_stems = titles
             .keys()
             .filter_map(|t| t.strip_suffix('.'))
@@ -736,6 +747,7 @@ impl Lexicon {
             classes,
             modifier_suffixes,
             adverb_suffixes,
+            suffix_last,
             word_flags: WordFlags {
                 short: WordTable::build(&HashMap::default()),
                 long: HashMap::default(),
@@ -1447,10 +1459,11 @@ impl Lexicon {
                 _ => {}
             }
         }
-        if self.modifier_suffixes.iter().any(ends) {
+        let suffixed = self.suffix_last[usize::from(last)];
+        if suffixed && self.modifier_suffixes.iter().any(ends) {
             f |= Flags::MODIFIER;
         }
-        let ends_ly = self.adverb_suffixes.iter().any(ends);
+        let ends_ly = suffixed && self.adverb_suffixes.iter().any(ends);
         // Lower-case `-ly` words are adverbs, but for a few nouns; a
         // capitalised one is a name (`Kelly said`).
         if ends_ly
