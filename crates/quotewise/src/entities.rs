@@ -205,20 +205,20 @@ impl Usage {
                 lengths[usize::from(first)] |= 0b1_1111 << n;
             }
         }
-        for i in 0..t.tokens.len() {
-            if !t.is_word(i) {
+        // Tokens and their bits side by side: this reads every token.
+        for (i, (tk, f)) in t.tokens.iter().zip(t.flags()).enumerate() {
+            if tk.kind != crate::text::Kind::Word {
                 continue;
             }
-            let lower = t.has(i, Flags::LOWER);
-            let capital = t.has(i, Flags::UPPER) && !opens(t, i);
+            let lower = f.has(Flags::LOWER);
+            let capital = f.has(Flags::UPPER) && !opens(t, i);
             if !lower && !capital {
                 continue;
             }
             if lower {
-                capitals_only[t.tokens[i].paragraph as usize] = false;
+                capitals_only[tk.paragraph as usize] = false;
             }
             if filter {
-                let tk = &t.tokens[i];
                 let first = t.text.as_bytes()[tk.start].to_ascii_lowercase();
                 let n = tk.end - tk.start;
                 if first >= 0x80 || n >= 20 || lengths[usize::from(first)] >> n & 1 == 0 {
@@ -285,6 +285,12 @@ impl Usage {
 /// lower case: `PLEASE`)?
 fn all_caps(t: &Text, i: usize) -> bool {
     let w = t.tok(i);
+    // Most words are ASCII: their bytes answer without decoding.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 

@@ -105,8 +105,10 @@ impl Layout {
 fn measure(body: &str, offset: usize) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for raw in body.split('\n') {
-        let end = start + raw.len();
+    // `body.split('\n')`, its line ends found by memchr.
+    let newlines = memchr::memchr_iter(b'\n', body.as_bytes());
+    for end in newlines.chain(std::iter::once(body.len())) {
+        let raw = &body[start..end];
         let trimmed = raw.trim_end_matches([' ', '\t', '\r']);
         let content = trimmed.trim_start_matches([' ', '\t']);
         let lead = &trimmed[..trimmed.len() - content.len()];

@@ -492,6 +492,9 @@ pub struct Lexicon {
     /// The modifier and adverb suffixes, packed for [`Lexicon::flags_at`].
     modifier_suffixes: Vec<Suffix>,
     adverb_suffixes: Vec<Suffix>,
+    /// Whether some modifier or adverb suffix ends with the byte: a word
+    /// ending otherwise (most words) is tested against none of them.
+    suffix_last: [bool; 256],
     /// Every listed word form with its list bits.
     word_flags: WordFlags,
 }
@@ -718,6 +721,14 @@ impl Lexicon {
         let classes_file = file("classes.txt");
         let modifier_suffixes = suffixes(Class::ModifierSuffix, &classes_file)?;
         let adverb_suffixes = suffixes(Class::AdverbSuffix, &classes_file)?;
+        let mut suffix_last = [false; 256];
+        for s in [Class::ModifierSuffix, Class::AdverbSuffix]
+            .iter()
+            .flat_map(|&c| &classes[c as usize])
+        {
+            // Suffixes have 1 to 4 bytes (checked by `suffixes`).
+            suffix_last[usize::from(s.as_bytes()[s.len() - 1])] = true;
+        }
         let abbreviation_stems = titles
             .keys()
             .filter_map(|t| t.strip_suffix('.'))
@@ -752,6 +763,7 @@ impl Lexicon {
             classes,
             modifier_suffixes,
             adverb_suffixes,
+            suffix_last,
             word_flags: WordFlags {
                 short: WordTable::build(&HashMap::default()),
                 long: HashMap::default(),
@@ -877,6 +889,18 @@ impl Lexicon {
             .flat_map(|w| [w.to_string(), capitalized(w)])
             .collect();
         add(&mut first_words.iter().map(String::as_str), Flags::MARKER);
+        // The listed forms and their capitalised ones that `pronoun` takes.
+        let pronouns: Vec<String> = self
+            .pronouns
+            .keys()
+            .flat_map(|w| [w.to_string(), capitalized(w)])
+            .filter(|w| self.pronoun(w).is_some())
+            .collect();
+        add(&mut pronouns.iter().map(String::as_str), Flags::PRONOUN);
+        add(
+            &mut self.complementizers.keys().copied(),
+            Flags::COMPLEMENTIZER,
+        );
         WordFlags {
             short: WordTable::build(&short),
             long,
@@ -1226,6 +1250,12 @@ impl Flags {
     /// The first word of an according-to marker (`according`, `laut`), in
     /// lower case or capitalised.
     pub const MARKER: Flags = Flags(1 << 15);
+    /// A pronoun that can be a speaker, as [`Lexicon::pronoun`] finds it
+    /// (listed, or capitalised): every ASCII word it finds has the bit, so
+    /// an ASCII word without it is no pronoun.
+    pub const PRONOUN: Flags = Flags(1 << 16);
+    /// A complementizer (`that`, `dass`), exactly as listed.
+    pub const COMPLEMENTIZER: Flags = Flags(1 << 17);
 
     /// Does `self` have any of the bits of `other`?
     pub fn has(self, other: Flags) -> bool {
@@ -1445,10 +1475,11 @@ impl Lexicon {
                 _ => {}
             }
         }
-        if self.modifier_suffixes.iter().any(ends) {
+        let suffixed = self.suffix_last[usize::from(last)];
+        if suffixed && self.modifier_suffixes.iter().any(ends) {
             f |= Flags::MODIFIER;
         }
-        let ends_ly = self.adverb_suffixes.iter().any(ends);
+        let ends_ly = suffixed && self.adverb_suffixes.iter().any(ends);
         // Lower-case `-ly` words are adverbs, but for a few nouns; a
         // capitalised one is a name (`Kelly said`).
         if ends_ly

@@ -296,9 +296,8 @@ fn push_piece(out: &mut Vec<Quoted>, continued: &mut Option<Quoted>, piece: Piec
 /// subject a pronoun or one to three capitalised words. The tag must be in
 /// the quote's first sentence's reach: only the first such comma counts.
 fn forgotten_close(t: &Text, from: usize, to: usize) -> Option<usize> {
-    let subject_word = |k: usize| {
-        k < to && t.is_word(k) && (t.is_capitalized(k) || t.lex.pronoun(t.tok(k)).is_some())
-    };
+    let subject_word =
+        |k: usize| k < to && t.is_word(k) && (t.is_capitalized(k) || t.pronoun(k).is_some());
     (from..to).filter(|&c| t.is_punct(c, ',')).find(|&c| {
         let v = c + 1;
         if v < to && t.verb(v).is_some() {

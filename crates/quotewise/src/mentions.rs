@@ -372,7 +372,13 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             vec![Word::from(w)],
         ));
     }
-    if let Some(p) = t.lex.pronoun(w) {
+    // The token's own pronoun bit answers for the whole word.
+    let pronoun = if w.len() == t.tok(end).len() {
+        t.pronoun(end)
+    } else {
+        t.lex.pronoun(w)
+    };
+    if let Some(p) = pronoun {
         return Some(Mention::pronoun(end, p));
     }
     if is_name_word(t, end)
@@ -529,7 +535,7 @@ pub(crate) fn mention_starting_at(t: &Text, start: usize, limit: usize) -> Optio
     if start >= limit || !t.is_word(start) {
         return None;
     }
-    if t.lex.pronoun(t.tok(start)).is_some() {
+    if t.pronoun(start).is_some() {
         return mention_ending_at(t, start, start);
     }
     // Read forward over determiner, modifiers, titles, roles and names until

@@ -249,7 +249,8 @@ fn build(
     mut record: Option<&mut Vec<Option<Features>>>,
 ) -> Document {
     let scorer = Scorer::shipped();
-    let shape = DocShape::new(t);
+    // Read only for a quote with a speaker (it scans up to 64 KB).
+    let mut shape = None;
     let mut previous = None;
     let span = |a: usize, b: usize| index.span(t.tokens[a].start, t.tokens[b].end);
     let mut entities: Vec<Entity> = ents
@@ -291,7 +292,8 @@ fn build(
             (Some(m), Some(method)) => {
                 let (a, b) = m.byte_range(t);
                 let mention = index.span(a, b);
-                let x = score::features(t, ents, &shape, c, r, turn, previous);
+                let shape = shape.get_or_insert_with(|| DocShape::new(t));
+                let x = score::features(t, ents, shape, c, r, turn, previous);
                 if let Some(record) = record.as_deref_mut() {
                     record.push(Some(x));
                 }

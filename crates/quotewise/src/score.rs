@@ -170,14 +170,17 @@ fn hard_wrapped_share(text: &str) -> f64 {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let mut lines = text[..cut].lines().take(500).peekable();
+    let mut lines = lines(&text[..cut]).take(500).peekable();
     let (mut total, mut wrapped) = (0usize, 0usize);
     while let Some(line) = lines.next() {
         if line.trim().is_empty() {
             continue;
         }
         total += 1;
-        let n = if line.is_ascii() {
+        // Only a count in 50..=80 matters: a line of fewer than 50 bytes
+        // has fewer chars, one of more than 320 bytes more than 80 (a char
+        // is at most 4 bytes), so only the lines between are counted.
+        let n = if line.len() < 50 || line.len() > 320 || line.is_ascii() {
             line.len()
         } else {
             line.chars().count()
@@ -188,15 +191,41 @@ fn hard_wrapped_share(text: &str) -> f64 {
     wrapped as f64 / total.max(1) as f64
 }
 
+/// `text.lines()`, its line ends found by memchr: lines split at `\n`, a
+/// `\r` before it dropped, no empty line after a final `\n`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let line = match newlines.next() {
+            Some(end) => {
+                let line = &text[start..end];
+                start = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = &text[start..];
+                start = text.len();
+                line
+            }
+        };
+        Some(line)
+    })
+}
+
 /// The share of a text's first 2,000 words that are English determiners,
 /// connectors, adverbs or auxiliaries: near 0.2 in English prose, near 0 in
 /// other languages, whose speakers the English cues mostly miss.
 fn english_word_share(t: &Text) -> f64 {
     use crate::lexicon::Flags;
     let (mut words, mut english) = (0usize, 0usize);
+    let english_bits = Flags::DETERMINER | Flags::CONNECTOR | Flags::ADVERB_AUX;
     for i in (0..t.tokens.len()).filter(|&i| t.is_word(i)).take(2000) {
         words += 1;
-        english += usize::from(t.has(i, Flags::DETERMINER | Flags::CONNECTOR | Flags::ADVERB_AUX));
+        english += usize::from(t.has(i, english_bits));
     }
     english as f64 / words.max(1) as f64
 }
@@ -358,6 +387,28 @@ mod tests {
         assert!(err.contains("unknown feature"), "{err}");
         let err = Scorer::parse("bias\t1\n").unwrap_err();
         assert!(err.contains("no weight for method_speech_tag"), "{err}");
+    }
+
+    #[test]
+    fn lines_are_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "\r\n\r\n",
+            "a\rb\n",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

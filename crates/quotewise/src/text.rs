@@ -212,6 +212,11 @@ impl<'t> Text<'t> {
             return false;
         }
         let w = self.tok(i);
+        // A word not capitalised is a complementizer only as listed: one
+        // without the bit is none, without a lookup.
+        if !self.has(i, Flags::COMPLEMENTIZER | Flags::UPPER) {
+            return false;
+        }
         match self.lex.complementizers.get(w) {
             Some(&question) => !question,
             None if self.is_capitalized(i) => {
@@ -221,9 +226,26 @@ impl<'t> Text<'t> {
         }
     }
 
+    /// The pronoun at token `i` ([`Lexicon::pronoun`] of its text), if it
+    /// can be a speaker. Most words are ASCII and no pronoun, which their
+    /// [`Flags::PRONOUN`] bit tells without a lookup.
+    pub fn pronoun(&self, i: usize) -> Option<lexicon::Pronoun> {
+        let w = self.tok(i);
+        if !self.has(i, Flags::PRONOUN) && w.is_ascii() {
+            return None;
+        }
+        self.lex.pronoun(w)
+    }
+
     /// Does word `i` start with an upper-case letter?
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.has(i, Flags::UPPER)
+    }
+
+    /// The word-list bits of every token, in token order (for a pass over
+    /// all of them; [`Text::has`] asks one).
+    pub fn flags(&self) -> &[Flags] {
+        &self.flags
     }
 
     /// Does token `i` have any of the word-list bits `f`? (Only words have
@@ -589,7 +611,8 @@ fn segment(
     let mut paragraphs = Vec::new();
     let mut sent_start = 0;
     let mut para_start = 0;
-    let mut breaks = line_breaks.iter().peekable();
+    // The next line break to come (line_breaks ascends).
+    let mut next_break = 0;
     let n = tokens.len();
     for i in 0..n {
         tokens[i].sentence = sentences.len() as u32;
@@ -597,7 +620,8 @@ fn segment(
             break;
         };
         let newline = next.paragraph != tokens[i].paragraph;
-        let line_break = breaks.next_if_eq(&&(i + 1)).is_some();
+        let line_break = line_breaks.get(next_break) == Some(&(i + 1));
+        next_break += usize::from(line_break);
         if newline || line_break || ends_sentence(text, tokens, i) {
             sentences.push(sent_start..i + 1);
             sent_start = i + 1;

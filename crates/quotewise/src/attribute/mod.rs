@@ -171,10 +171,11 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
             // Verbs inside quotation marks are the speaker's words. Only a
             // reporting verb or `according` starts a candidate: testing that
             // here spares both sieves' calls for every other word.
-            if covered[i]
+            // (The verb test first: it turns most tokens away.)
+            if t.verb(i).is_none() && !is_according(t, i)
+                || covered[i]
                 || quoted[i]
                 || !t.is_word(i)
-                || t.verb(i).is_none() && !is_according(t, i)
             {
                 i += 1;
                 continue;

@@ -320,7 +320,7 @@ pub(super) fn inverted_subject(t: &Text, j: usize, limit: usize) -> Option<Menti
         && t.is_word(k)
         && t.has(k, Flags::LOWER)
         && !t.has(k, Flags::DETERMINER)
-        && t.lex.pronoun(t.tok(k)).is_none()
+        && t.pronoun(k).is_none()
         && verb_at(t, k).is_none()
         && !t.in_class(k, Class::AdverbialPreposition)
     {
