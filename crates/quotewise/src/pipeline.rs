@@ -88,13 +88,7 @@ pub(crate) fn run_by_language(
     let mut longest = 0;
     let mut chars = CharsBefore::default();
     for (range, language, lexicon) in runs {
-        let part = run(
-            options,
-            Some(language.to_string()),
-            lexicon,
-            gazetteer,
-            &text[range.clone()],
-        );
+        let part = run_stretch(options, range, language, lexicon, gazetteer, text);
         if range.len() > longest {
             longest = range.len();
             doc.language = part.language.clone();
@@ -138,19 +132,27 @@ pub(crate) fn splice_languages(
     }
     let mut chars = CharsBefore::default();
     for (range, language, lexicon) in foreign {
-        let part = run(
-            options,
-            Some(language.to_string()),
-            lexicon,
-            gazetteer,
-            &text[range.clone()],
-        );
+        let part = run_stretch(options, range, language, lexicon, gazetteer, text);
         doc.quotes.retain(|q| !range.contains(&q.start()));
         let shift = (range.start, chars.at(text, range.start));
         adopt(&mut doc, part, shift, language);
     }
     doc.quotes.sort_by_key(Quote::start);
     doc
+}
+
+/// The stretch `range` of `text` read as a document of its own in
+/// `language`, with offsets into the stretch.
+fn run_stretch(
+    options: &Options,
+    range: &Range<usize>,
+    language: &str,
+    lexicon: &Lexicon,
+    gazetteer: Option<&Gazetteer>,
+    text: &str,
+) -> Document {
+    let language = Some(language.to_string());
+    run(options, language, lexicon, gazetteer, &text[range.clone()])
 }
 
 /// Counts chars up to increasing byte offsets of a text, each byte once.
