@@ -317,14 +317,12 @@ impl Extractor {
             };
             return crate::pipeline::run(&self.options, Some(l.to_string()), &lexicon, g, text);
         }
-        let lexicons: Vec<Arc<Lexicon>> = runs
-            .iter()
-            .map(|(_, l)| Lexicon::built_in(l).unwrap_or_else(|| self.lexicon.clone()))
-            .collect();
         let runs: Vec<_> = runs
             .into_iter()
-            .zip(&lexicons)
-            .map(|((range, l), lex)| (range, l, &**lex))
+            .map(|(range, l)| {
+                let lexicon = Lexicon::built_in(l).unwrap_or_else(|| self.lexicon.clone());
+                (range, l, lexicon)
+            })
             .collect();
         match doc.language {
             Some(_) => crate::pipeline::splice_languages(&self.options, doc, &runs, g, text),

@@ -15,6 +15,7 @@ use crate::score::{self, DocShape, Features, Scorer};
 use crate::span::{CharIndex, Span};
 use crate::text::Text;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Runs every stage over `text`.
 /// `language` is the one the document reports (given or detected).
@@ -80,13 +81,13 @@ pub(crate) fn run_recording(
 /// stretch; its genre is the one set, else that of its longest stretch.
 pub(crate) fn run_by_language(
     options: &Options,
-    runs: &[(Range<usize>, &'static str, &Lexicon)],
+    runs: &[(Range<usize>, &'static str, Arc<Lexicon>)],
     gazetteer: Option<&Gazetteer>,
     text: &str,
 ) -> Document {
     let mut doc = Document::default();
     let mut longest = 0;
-    let mut chars = CharsBefore::default();
+    let chars = CharIndex::new(text);
     for (range, language, lexicon) in runs {
         let part = run_stretch(options, range, language, lexicon, gazetteer, text);
         if range.len() > longest {
@@ -94,7 +95,7 @@ pub(crate) fn run_by_language(
             doc.language = part.language.clone();
             doc.genre = part.genre;
         }
-        let shift = (range.start, chars.at(text, range.start));
+        let shift = (range.start, chars.char_offset(range.start));
         adopt(&mut doc, part, shift, language);
     }
     if let Some(g) = options.genre {
@@ -115,7 +116,7 @@ pub(crate) fn run_by_language(
 pub(crate) fn splice_languages(
     options: &Options,
     mut doc: Document,
-    runs: &[(Range<usize>, &'static str, &Lexicon)],
+    runs: &[(Range<usize>, &'static str, Arc<Lexicon>)],
     gazetteer: Option<&Gazetteer>,
     text: &str,
 ) -> Document {
@@ -130,11 +131,11 @@ pub(crate) fn splice_languages(
     for q in &mut doc.quotes {
         q.language = home.clone();
     }
-    let mut chars = CharsBefore::default();
+    let chars = CharIndex::new(text);
     for (range, language, lexicon) in foreign {
         let part = run_stretch(options, range, language, lexicon, gazetteer, text);
         doc.quotes.retain(|q| !range.contains(&q.start()));
-        let shift = (range.start, chars.at(text, range.start));
+        let shift = (range.start, chars.char_offset(range.start));
         adopt(&mut doc, part, shift, language);
     }
     doc.quotes.sort_by_key(Quote::start);
@@ -153,23 +154,6 @@ fn run_stretch(
 ) -> Document {
     let language = Some(language.to_string());
     run(options, language, lexicon, gazetteer, &text[range.clone()])
-}
-
-/// Counts chars up to increasing byte offsets of a text, each byte once.
-#[derive(Default)]
-struct CharsBefore {
-    byte: usize,
-    chars: usize,
-}
-
-impl CharsBefore {
-    /// The number of chars of `text` before byte `at` (`at` no smaller
-    /// than at the last call).
-    fn at(&mut self, text: &str, at: usize) -> usize {
-        self.chars += text[self.byte..at].chars().count();
-        self.byte = at;
-        self.chars
-    }
 }
 
 /// Moves the quotes and entities of `part`, a stretch of the document's
