@@ -432,6 +432,9 @@ pub(crate) fn find(t: &Text) -> Entities {
         last_seen[c] = k;
         cluster_of.push(c);
     }
+    let (clusters, cluster_of) = join_first_names(t, &mentions, clusters, cluster_of);
+    let mut clusters = clusters;
+    let mut mentions = mentions;
     for c in &mut clusters {
         c.kind = kind_of(t, c, &mentions);
         c.places = c
@@ -439,11 +442,125 @@ pub(crate) fn find(t: &Text) -> Entities {
             .iter()
             .filter_map(|d| crate::resolve::place_of(t.lex, d))
             .collect();
+        take_article(t, c, &mut mentions);
     }
     Entities {
         mentions,
         cluster_of,
         clusters,
+    }
+}
+
+/// Joins each one-word cluster whose word is a first name (`Dorian`) to
+/// the one cluster of a fuller name that starts with it (`Dorian Gray`),
+/// wherever in the text each was first seen: novels call their people by
+/// first name more than by surname. Nothing is joined when two fuller
+/// names start with the word (`Mary Datchet`, `Mary Bertram`), when the
+/// genders differ, or when the lone word is no first name in the
+/// lexicon's table.
+fn join_first_names(
+    t: &Text,
+    mentions: &[Mention],
+    mut clusters: Vec<Cluster>,
+    mut cluster_of: Vec<usize>,
+) -> (Vec<Cluster>, Vec<usize>) {
+    // Fuller names by their first word; `None` once two share it.
+    let mut by_first: HashMap<u32, Option<usize>> = HashMap::default();
+    for (c, cluster) in clusters.iter().enumerate() {
+        if cluster.words.len() >= 2 {
+            by_first
+                .entry(cluster.words[0])
+                .and_modify(|e| *e = None)
+                .or_insert(Some(c));
+        }
+    }
+    let mut into: Vec<usize> = (0..clusters.len()).collect();
+    let mut joined = false;
+    for (c, cluster) in clusters.iter().enumerate() {
+        if cluster.words.len() != 1 {
+            continue;
+        }
+        let Some(&Some(target)) = by_first.get(&cluster.words[0]) else {
+            continue;
+        };
+        let (a, _) = mentions[cluster.mentions[0]]
+            .name
+            .expect("names have a name");
+        let word = mentions::strip_possessive(t.tok(a));
+        if !t.lex.is_first_name(word) {
+            continue;
+        }
+        let other = clusters[target].gender;
+        if cluster.gender.is_some() && other.is_some() && cluster.gender != other {
+            continue;
+        }
+        into[c] = target;
+        joined = true;
+    }
+    if !joined {
+        return (clusters, cluster_of);
+    }
+    for c in 0..clusters.len() {
+        let target = into[c];
+        if target == c {
+            continue;
+        }
+        let moved = std::mem::take(&mut clusters[c].mentions);
+        let descriptors = std::mem::take(&mut clusters[c].descriptors);
+        let gender = clusters[c].gender;
+        let dest = &mut clusters[target];
+        dest.mentions.extend(moved);
+        dest.mentions.sort_unstable();
+        dest.gender = dest.gender.or(gender);
+        for d in descriptors {
+            if !dest.descriptors.contains(&d) {
+                dest.descriptors.push(d);
+            }
+        }
+    }
+    // Renumber the clusters left, in their order.
+    let mut number = vec![usize::MAX; clusters.len()];
+    let mut kept = Vec::with_capacity(clusters.len());
+    for (c, cluster) in clusters.into_iter().enumerate() {
+        if into[c] == c {
+            number[c] = kept.len();
+            kept.push(cluster);
+        }
+    }
+    for c in &mut cluster_of {
+        *c = number[into[*c]];
+    }
+    (kept, cluster_of)
+}
+
+/// A name the text writes after the definite article two times in three
+/// or more (`the Mock Turtle`, `the Invisible Man`, `the White House`) is
+/// that whole phrase: its mentions after the article take it in (the
+/// entity's name stays the name proper, `Mock Turtle`). A name
+/// mostly written bare (`the Bush administration` beside `Bush said`)
+/// keeps its mentions as they are.
+fn take_article(t: &Text, c: &Cluster, mentions: &mut [Mention]) {
+    let article = |m: &Mention| {
+        let (a, _) = m.name.expect("names have a name");
+        a > 0
+            && m.first == a
+            && t.is_word(a - 1)
+            && t.has(a - 1, Flags::LOWER)
+            && t.in_class(a - 1, Class::DefiniteArticle)
+            && t.tokens[a - 1].sentence == t.tokens[a].sentence
+    };
+    let with = c
+        .mentions
+        .iter()
+        .filter(|&&k| article(&mentions[k]))
+        .count();
+    if with == 0 || 3 * with < 2 * c.mentions.len() {
+        return;
+    }
+    for &k in &c.mentions {
+        if article(&mentions[k]) {
+            mentions[k].first -= 1;
+        }
     }
 }
 
@@ -535,6 +652,47 @@ mod tests {
         assert_eq!(e.clusters[0].kind, EntityKind::Person);
         assert_eq!(e.clusters[2].kind, EntityKind::Organisation);
         assert!(e.clusters[3].descriptors.contains(&Word::from("spokesman")));
+    }
+
+    #[test]
+    fn a_first_name_joins_the_one_full_name_it_starts() {
+        // Seen before and after the full name; a surname joins as before.
+        let t = Text::english(
+            "Basil waved at Dorian. Dorian Gray sat down by Basil Hallward. Dorian smiled, and Hallward frowned.",
+        );
+        let e = find(&t);
+        assert_eq!(names(&t, &e), ["dorian gray", "basil hallward"]);
+        assert_eq!(e.clusters[0].mentions.len(), 3);
+        assert_eq!(e.clusters[1].mentions.len(), 3);
+        for (c, cluster) in e.clusters.iter().enumerate() {
+            assert!(cluster.mentions.iter().all(|&k| e.cluster_of[k] == c));
+        }
+        // Two full names share the first name: it stays apart.
+        let t = Text::english("Mary Datchet met Mary Bertram. Mary laughed.");
+        assert_eq!(
+            names(&t, &find(&t)),
+            ["mary datchet", "mary bertram", "mary"]
+        );
+    }
+
+    #[test]
+    fn a_name_written_after_the_article_takes_it_in() {
+        let t = Text::english(
+            "The Hatter sighed. Then the Hatter spoke, and the Hatter wept. Bush said the Bush plan failed.",
+        );
+        let e = find(&t);
+        // Two of three mentions after `the`: those two take it in; Bush is
+        // mostly bare and keeps his mentions.
+        assert_eq!(names(&t, &e), ["hatter", "bush"]);
+        let spans: Vec<&str> = e.clusters[0]
+            .mentions
+            .iter()
+            .map(|&k| {
+                let (a, b) = e.mentions[k].byte_range(&t);
+                &t.text[a..b]
+            })
+            .collect();
+        assert_eq!(spans, ["Hatter", "the Hatter", "the Hatter"]);
     }
 
     #[test]

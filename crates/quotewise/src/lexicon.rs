@@ -822,6 +822,12 @@ impl Lexicon {
         self.is(Class::Labeling, lemma)
     }
 
+    /// Is `name` (as written, `Dorian`) a first name of the lexicon's
+    /// table, whatever its gender?
+    pub(crate) fn is_first_name(&self, name: &str) -> bool {
+        self.first_names.contains_key(name)
+    }
+
     /// The gender a first name shows: male when at least 90% of those given
     /// it were boys, female when at most 10% were; `None` for names given
     /// to both (`Jordan`, `Taylor`) and names the table does not hold.

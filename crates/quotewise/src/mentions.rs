@@ -70,14 +70,22 @@ impl Mention {
     }
 
     /// The byte range to report: the name proper for names (without a
-    /// possessive `’s`), the whole mention otherwise.
+    /// possessive `’s`), with the definite article the mention starts
+    /// with (`the Mock Turtle`, `the White House`); the whole mention
+    /// otherwise.
     pub fn byte_range(&self, t: &Text) -> (usize, usize) {
         match self.name {
             Some((a, b)) => {
                 let end = t.tokens[b].end;
                 let word = &t.text[t.tokens[b].start..end];
                 let trimmed = strip_possessive(word);
-                (t.tokens[a].start, end - (word.len() - trimmed.len()))
+                let start = if self.first + 1 == a && t.in_class(self.first, Class::DefiniteArticle)
+                {
+                    self.first
+                } else {
+                    a
+                };
+                (t.tokens[start].start, end - (word.len() - trimmed.len()))
             }
             None => (t.tokens[self.first].start, t.tokens[self.last].end),
         }

@@ -86,7 +86,7 @@ const EXPECTED: &[Row] = &[
         QuoteKind::Indirect,
         "he has not regretted since Thursday",
         Some("said"),
-        "White House",
+        "the White House",
         "White House",
     ),
     (
