@@ -23,6 +23,17 @@ pub(crate) struct Cluster {
     pub places: Vec<&'static str>,
 }
 
+impl Cluster {
+    /// Adds the descriptors it does not have yet, in their order.
+    fn add_descriptors(&mut self, descriptors: impl IntoIterator<Item = Word>) {
+        for d in descriptors {
+            if !self.descriptors.contains(&d) {
+                self.descriptors.push(d);
+            }
+        }
+    }
+}
+
 /// Name mentions and the clusters they form.
 pub(crate) struct Entities {
     pub mentions: Vec<Mention>,
@@ -424,16 +435,11 @@ pub(crate) fn find(t: &Text) -> Entities {
         }
         cluster.mentions.push(k);
         cluster.gender = cluster.gender.or(m.gender);
-        for d in &m.descriptors {
-            if !cluster.descriptors.contains(d) {
-                cluster.descriptors.push(d.clone());
-            }
-        }
+        cluster.add_descriptors(m.descriptors.iter().cloned());
         last_seen[c] = k;
         cluster_of.push(c);
     }
-    let (clusters, cluster_of) = join_first_names(t, &mentions, clusters, cluster_of);
-    let mut clusters = clusters;
+    let (mut clusters, cluster_of) = join_first_names(t, &mentions, clusters, cluster_of);
     let mut mentions = mentions;
     for c in &mut clusters {
         c.kind = kind_of(t, c, &mentions);
@@ -512,11 +518,7 @@ fn join_first_names(
         dest.mentions.extend(moved);
         dest.mentions.sort_unstable();
         dest.gender = dest.gender.or(gender);
-        for d in descriptors {
-            if !dest.descriptors.contains(&d) {
-                dest.descriptors.push(d);
-            }
-        }
+        dest.add_descriptors(descriptors);
     }
     // Renumber the clusters left, in their order.
     let mut number = vec![usize::MAX; clusters.len()];
