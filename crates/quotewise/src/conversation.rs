@@ -752,6 +752,31 @@ mod tests {
     }
 
     #[test]
+    fn the_narrator_goes_by_the_name_only_the_quotes_use() {
+        // Each call is followed by narration, so no exchange shows whom
+        // it was said to; but the narration never says `Alexis`.
+        let mut text = String::from("Mrs. Brand sat by the window.\n");
+        for (call, answer) in [
+            ("Alexis, come here", "What do you want?"),
+            ("Fetch my shawl, Alexis", "Which one?"),
+            ("Alexis, you are slow today", "I am sorry."),
+            ("Read to me, Alexis", "From the start?"),
+        ] {
+            text += &format!(
+                "I waited by the door.\n“{call},” said Mrs. Brand.\n\
+                 I crossed the room to her chair.\n“{answer}” I asked.\n\
+                 “Nothing more,” said Mrs. Brand.\n“Very well,” I said.\n\
+                 “Good night,” I said.\n"
+            );
+        }
+        let doc = Extractor::new().extract(&text);
+        let ids = speaker_ids(&doc);
+        let narrator = ids[1].expect("the narrator is an entity");
+        assert_eq!(doc.entities[narrator].name, "Alexis");
+        assert!(ids[0].is_some_and(|e| e != narrator));
+    }
+
+    #[test]
     fn a_pronoun_tag_in_alternating_dialogue_is_whose_turn_it_is() {
         // "he" alone would go to the most salient man, Tom, who spoke last.
         let text = "Tom met Mr. Bennet at the gate.\n\

@@ -141,7 +141,8 @@ const NARRATOR_VOCATIVES: u32 = 3;
 /// they say to the narrator (`“Yes, Hastings,” said Poirot` beside a quote
 /// of the narrator's), when one name has most of those vocatives
 /// (at least [`NARRATOR_VOCATIVES`], twice the next) and the book never
-/// tags that name as a speaker more often than it addresses it. The
+/// tags that name as a speaker more often than it addresses it; failing
+/// that, the name only the quotes use ([`unnarrated_name`]). The
 /// narrator then goes by that name: its entity takes the name's mentions,
 /// and the quotes credited to the name are the narrator's.
 fn name_narrator(
@@ -165,10 +166,13 @@ fn name_narrator(
                 tagged[e] += 1;
             }
         }
-        let Some((Some(_), Some(e))) = turns[k].addressee else {
+        let Some((Some(m), Some(e))) = &turns[k].addressee else {
             continue;
         };
-        if e == narrator || out[k].entity == Some(narrator) {
+        let e = *e;
+        // A bare title (`Madame`, `sir`) is said to anyone.
+        let bare_title = m.first == m.last && t.lex.titles.contains_key(t.tok(m.first));
+        if e == narrator || out[k].entity == Some(narrator) || bare_title {
             continue;
         }
         let beside = |j: Option<&usize>| {
@@ -178,18 +182,88 @@ fn name_narrator(
             votes[e] += 1;
         }
     }
-    let mut ranked: Vec<(u32, usize)> = votes.iter().copied().zip(0..).collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let (best, e) = ranked[0];
-    let second = ranked.get(1).map_or(0, |r| r.0);
-    if best < NARRATOR_VOCATIVES || best < 2 * second || tagged[e] > best {
-        return;
-    }
+    let e = match pick(&votes).filter(|&(best, e)| tagged[e] <= best) {
+        Some((_, e)) => e,
+        None => match unnarrated_name(t, ents, cands, out, turns, narrator) {
+            Some(e) => e,
+            None => return,
+        },
+    };
     ents.clusters[narrator].mentions = ents.clusters[e].mentions.clone();
     ents.clusters[narrator].gender = ents.clusters[e].gender;
     for r in out.iter_mut().filter(|r| r.entity == Some(e)) {
         r.entity = Some(narrator);
     }
+}
+
+/// The entity with the most votes, when it has at least
+/// [`NARRATOR_VOCATIVES`] and twice the next: (its votes, it).
+fn pick(votes: &[u32]) -> Option<(u32, usize)> {
+    let mut ranked: Vec<(u32, usize)> = votes.iter().copied().zip(0..).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let (best, e) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    (best >= NARRATOR_VOCATIVES && best >= 2 * second).then_some((best, e))
+}
+
+/// How many quotes a narrator must say before a name the narration never
+/// uses can be theirs.
+const NARRATOR_QUOTES: usize = 10;
+
+/// The share of a name's mentions the narration may hold (the rest are in
+/// quotes) for [`unnarrated_name`] to take it.
+const NARRATED_SHARE: f32 = 0.1;
+
+/// The narrator's name when the exchanges do not show it: a first-person
+/// narrator never names themself, so their name lives in the others'
+/// quotes. The person most often addressed by name (not by a bare title),
+/// whose name mentions sit in quotes all but [`NARRATED_SHARE`] of the time,
+/// is the narrator, when the narrator says at least [`NARRATOR_QUOTES`].
+fn unnarrated_name(
+    t: &Text,
+    ents: &Entities,
+    cands: &[Candidate],
+    out: &[Resolved],
+    turns: &[Turn],
+    narrator: usize,
+) -> Option<usize> {
+    if out.iter().filter(|r| r.entity == Some(narrator)).count() < NARRATOR_QUOTES {
+        return None;
+    }
+    let mut pieces: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.kind == QuoteKind::Direct)
+        .flat_map(|c| c.pieces.iter().copied())
+        .collect();
+    pieces.sort_unstable();
+    let quoted = |i: usize| {
+        let k = pieces.partition_point(|p| p.0 <= i);
+        k > 0 && pieces[k - 1].1 >= i
+    };
+    let mut votes: Vec<u32> = vec![0; ents.clusters.len()];
+    for turn in turns {
+        if let Some((Some(m), Some(e))) = &turn.addressee {
+            let bare_title = m.first == m.last && t.lex.titles.contains_key(t.tok(m.first));
+            if *e != narrator && !bare_title {
+                votes[*e] += 1;
+            }
+        }
+    }
+    for (e, c) in ents.clusters.iter().enumerate() {
+        let names = c
+            .mentions
+            .iter()
+            .map(|&k| &ents.mentions[k])
+            .filter(|m| m.kind == MentionKind::Name);
+        let (all, narrated) = names.fold((0u32, 0u32), |(a, n), m| {
+            (a + 1, n + u32::from(!quoted(m.first)))
+        });
+        let person = matches!(c.kind, EntityKind::Person | EntityKind::Other);
+        if !person || narrated as f32 > NARRATED_SHARE * all as f32 {
+            votes[e] = 0;
+        }
+    }
+    pick(&votes).map(|(_, e)| e)
 }
 
 /// How many quotes a text must tag `I said` to be told in the first person.
@@ -204,7 +278,7 @@ fn narrator(ents: &mut Entities, cands: &[Candidate], out: &mut [Resolved]) -> O
         c.kind == QuoteKind::Direct
             && c.speaker.as_ref().is_some_and(|m| {
                 matches!(m.kind, MentionKind::Pronoun(p) if p.person == 1 && !p.plural)
-                    && (m.last < c.first() || m.first > c.last())
+                    && !c.pieces.iter().any(|&(a, b)| a <= m.first && m.last <= b)
             })
     };
     if cands.iter().filter(|c| first_person(c)).count() < NARRATED_QUOTES {
