@@ -67,12 +67,17 @@ pub(crate) fn infer_genders(t: &Text, ents: &mut Entities) {
 
 /// The byte range of name mention `m` with the titles right before its
 /// name (`Mr. Darcy`, `President Vladimir Putin`), without a possessive
-/// `’s`; the name alone when no title stands before it.
+/// `’s`; the name alone when no title stands before it, and with its
+/// article when the name took it in (`the Hatter`).
 pub(crate) fn titled_range(t: &Text, m: &Mention) -> (usize, usize) {
     let (start, end) = m.byte_range(t);
     let Some((a, _)) = m.name else {
         return (start, end);
     };
+    // A name that took in its article (`the Hatter`) keeps it.
+    if m.first + 1 == a && t.in_class(m.first, Class::DefiniteArticle) {
+        return (start, end);
+    }
     let mut first = a;
     while first > m.first && t.is_word(first - 1) && t.lex.titles.contains_key(t.tok(first - 1)) {
         first -= 1;

@@ -185,6 +185,8 @@ pub(crate) enum Class {
     AdverbialOpener,
     /// Subject pronouns.
     SubjectPronoun,
+    /// Sentence openers the subject follows (`Then Poirot rose`).
+    SubjectOpener,
     /// Words that open a time adverbial (`last week`, `in March`).
     TimeAdverbialOpener,
     /// Prepositions that open an adverbial.
@@ -246,7 +248,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 70] = [
+    const ALL: [Class; 71] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -295,6 +297,7 @@ impl Class {
         Class::ArticleCapital,
         Class::AdverbialOpener,
         Class::SubjectPronoun,
+        Class::SubjectOpener,
         Class::TimeAdverbialOpener,
         Class::AdverbialPreposition,
         Class::TimeWord,
@@ -370,6 +373,7 @@ impl Class {
             Class::ArticleCapital => "article_capital",
             Class::AdverbialOpener => "adverbial_opener",
             Class::SubjectPronoun => "subject_pronoun",
+            Class::SubjectOpener => "subject_opener",
             Class::TimeAdverbialOpener => "time_adverbial_opener",
             Class::AdverbialPreposition => "adverbial_preposition",
             Class::TimeWord => "time_word",

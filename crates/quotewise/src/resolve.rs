@@ -51,9 +51,16 @@ pub(crate) fn resolve(
         .sentences
         .iter()
         .map(|r| {
-            let first = (r.start..r.end).find(|&i| t.is_word(i))?;
+            let mut first = (r.start..r.end).find(|&i| t.is_word(i))?;
             if first > r.start + 2 {
                 return None;
+            }
+            // `Then Poirot rose`, `But, Anne …`: past an opener and its comma.
+            if t.in_class(first, Class::SubjectOpener) {
+                first += 1;
+                if first < r.end && t.tokens[first].kind == crate::text::Kind::Punct(',') {
+                    first += 1;
+                }
             }
             mention_starting_at(t, first, r.end)
         })
