@@ -157,6 +157,13 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
     let mut last = i;
     let mut j = i + 1;
     while j < para_end && t.tokens[j].sentence == t.tokens[i].sentence {
+        // `Mrs. Moore  Miss Quested` (a dash lost): a gendered honorific
+        // after a name opens the next name.
+        if t.lex.titles.get(t.tok(j)).is_some_and(|g| g.is_some())
+            && (i..=last).any(|k| !t.lex.titles.contains_key(t.tok(k)))
+        {
+            break;
+        }
         if is_name_word(t, j) && t.tokens[j].start > t.tokens[j - 1].end {
             last = j;
             j += 1;
@@ -779,6 +786,14 @@ mod tests {
                 ("Putin".to_string(), vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn an_honorific_after_a_name_opens_the_next_one() {
+        let t = Text::english("Have a drink, Mrs. Moore  Miss Quested. Monsieur Hastings waited.");
+        let got: Vec<String> = names(&t).iter().map(|m| text_of(&t, m)).collect();
+        assert_eq!(got, ["Moore", "Quested", "Hastings"]);
+        assert_eq!(names(&t)[2].gender, Some(Gender::Male));
     }
 
     #[test]
