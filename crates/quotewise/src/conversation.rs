@@ -401,6 +401,19 @@ pub(crate) fn converse(
                     resolution: Resolution::Description,
                 };
             }
+            // `“…,” said the other`, `said the painter`: a description
+            // nothing resolved is whose turn it is, unless its words give
+            // another gender.
+            if matches!(m.kind, MentionKind::Description { plural: false, .. })
+                && out[k].resolution == Resolution::Unresolved
+                && crate::resolve::description_gender(t, m)
+                    .is_none_or(|g| ents.clusters[e].gender.is_none_or(|h| h == g))
+            {
+                out[k] = Resolved {
+                    entity: Some(e),
+                    resolution: Resolution::Description,
+                };
+            }
         }
         // The vocative of this quote.
         if let Some((i, e)) = vocative(t, ents, &cands[k]) {
@@ -774,6 +787,14 @@ mod tests {
         let narrator = ids[1].expect("the narrator is an entity");
         assert_eq!(doc.entities[narrator].name, "Alexis");
         assert!(ids[0].is_some_and(|e| e != narrator));
+    }
+
+    #[test]
+    fn a_description_nothing_names_is_whose_turn_it_is() {
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    “Which drawer?” said the other.\n“The top one,” said the painter.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Tom", "Mary"]);
     }
 
     #[test]
