@@ -283,6 +283,7 @@ pub(crate) fn converse(
                         .find(|&e| person(ents, e))
                 })
             });
+        let before_gap = pair;
         if narrative_gap && alternates {
             pair = [None, None];
         }
@@ -323,7 +324,13 @@ pub(crate) fn converse(
             } else if let Some(e) = beat() {
                 Some((e, TurnCue::Beat, Method::Nearby))
             } else if let Some(e) = narrated {
-                Some((e, TurnCue::Narrative, Method::Turn))
+                // One paragraph of the last speaker's doing between two
+                // turns (`He stood up.`): the other party answers.
+                let beat_of_last = Some(e) == prev_entity && gap_from + 1 == cp;
+                match before_gap[0].filter(|&o| beat_of_last && Some(o) != prev_entity) {
+                    Some(o) => Some((o, TurnCue::Alternation, Method::Turn)),
+                    None => Some((e, TurnCue::Narrative, Method::Turn)),
+                }
             } else if let Some((e, cue)) = expected {
                 Some((e, cue, Method::Turn))
             } else if !alternates {
@@ -787,6 +794,14 @@ mod tests {
         let narrator = ids[1].expect("the narrator is an entity");
         assert_eq!(doc.entities[narrator].name, "Alexis");
         assert!(ids[0].is_some_and(|e| e != narrator));
+    }
+
+    #[test]
+    fn the_last_speakers_action_between_turns_hands_the_turn_back() {
+        let text = "“Where are you going?” asked Mary.\n“Home,” said John.\n\
+                    He stood up and took his hat.\n“Stay a little longer.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Mary", "John", "Mary"]);
     }
 
     #[test]
