@@ -36,7 +36,7 @@
 //! Bennet`), else the other party of the conversation: the previous
 //! speaker, else the next one.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::attribute::Candidate;
 use crate::entities::Entities;
@@ -235,6 +235,7 @@ pub(crate) fn converse(
     // speakers of the conversation (older first).
     let mut prev: Option<usize> = None;
     let mut pair: [Option<usize>; 2] = [None, None];
+    let mut spoken: HashSet<usize> = HashSet::default();
     for &k in &order {
         if cands[k].kind != QuoteKind::Direct {
             continue;
@@ -346,8 +347,16 @@ pub(crate) fn converse(
                     .flatten()
                     .map(|e| (e, TurnCue::Continuation, Method::Continuation))
             } else if pp.is_some() || narrative_gap {
+                // The most recent person other than the last speaker, one
+                // who has spoken before first (not a name only mentioned).
+                let not = if narrative_gap { None } else { prev_entity };
                 recent
-                    .other_than(if narrative_gap { None } else { prev_entity })
+                    .order
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&e| Some(e) != not && spoken.contains(&e))
+                    .or_else(|| recent.other_than(not))
                     .map(|e| (e, TurnCue::Recent, Method::Turn))
             } else {
                 None
@@ -429,6 +438,7 @@ pub(crate) fn converse(
             }
         }
         if let Some(e) = out[k].entity.filter(|_| cands[k].speaker.is_some()) {
+            spoken.insert(e);
             if pair[1] != Some(e) {
                 pair = [pair[1], Some(e)];
             }
@@ -802,6 +812,15 @@ mod tests {
                     He stood up and took his hat.\n“Stay a little longer.”";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Mary", "John", "Mary"]);
+    }
+
+    #[test]
+    fn a_name_only_talked_of_does_not_take_an_untagged_turn() {
+        let text = "“Where is the key?” asked Tom.\n\n“In the drawer,” said Mary.\n\n\
+                    They talked of old Harry Lime for a while.\n\n\
+                    The rain beat on the windows.\n\n“Which drawer?”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Mary"]);
     }
 
     #[test]
