@@ -42,7 +42,7 @@ use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::language::Stretch;
 use crate::mentions::{Mention, MentionKind};
-use crate::model::{EntityKind, Genre, Method, QuoteKind, Resolution};
+use crate::model::{EntityKind, Gender, Genre, Method, QuoteKind, Resolution};
 use crate::resolve::Resolved;
 use crate::text::{Kind, Text};
 
@@ -168,11 +168,13 @@ fn vocative(t: &Text, ents: &Entities, c: &Candidate) -> Option<(usize, usize)> 
 }
 
 /// The recent persons of the sweep: distinct entities, most recent last,
-/// each with the mention that named it.
+/// each with the mention that named it, and every entity credited with a
+/// quote so far.
 #[derive(Default)]
 struct Recent {
     order: Vec<usize>,
     mention: HashMap<usize, Mention>,
+    spoken: HashSet<usize>,
 }
 
 impl Recent {
@@ -185,9 +187,19 @@ impl Recent {
         self.mention.insert(e, m.clone());
     }
 
-    /// The most recent person other than `not`.
+    /// Entity `e` is credited with a quote.
+    fn spoke(&mut self, e: usize) {
+        self.spoken.insert(e);
+    }
+
+    /// The most recent person other than `not`: one who has spoken first
+    /// (not a name only mentioned), else any.
     fn other_than(&self, not: Option<usize>) -> Option<usize> {
-        self.order.iter().rev().copied().find(|&e| Some(e) != not)
+        let mut others = self.order.iter().rev().copied().filter(|&e| Some(e) != not);
+        others
+            .clone()
+            .find(|e| self.spoken.contains(e))
+            .or_else(|| others.next())
     }
 }
 
@@ -235,7 +247,6 @@ pub(crate) fn converse(
     // speakers of the conversation (older first).
     let mut prev: Option<usize> = None;
     let mut pair: [Option<usize>; 2] = [None, None];
-    let mut spoken: HashSet<usize> = HashSet::default();
     for &k in &order {
         if cands[k].kind != QuoteKind::Direct {
             continue;
@@ -347,16 +358,8 @@ pub(crate) fn converse(
                     .flatten()
                     .map(|e| (e, TurnCue::Continuation, Method::Continuation))
             } else if pp.is_some() || narrative_gap {
-                // The most recent person other than the last speaker, one
-                // who has spoken before first (not a name only mentioned).
-                let not = if narrative_gap { None } else { prev_entity };
                 recent
-                    .order
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&e| Some(e) != not && spoken.contains(&e))
-                    .or_else(|| recent.other_than(not))
+                    .other_than(if narrative_gap { None } else { prev_entity })
                     .map(|e| (e, TurnCue::Recent, Method::Turn))
             } else {
                 None
@@ -397,33 +400,25 @@ pub(crate) fn converse(
                 }
             }
         } else if let (Some((e, _)), Some(m)) = (expected, &cands[k].speaker) {
+            let turn_gender = ents.clusters[e].gender;
             // `“…,” he said` in alternating dialogue: the pronoun is the
             // person whose turn it is, when the gender agrees.
             if let (MentionKind::Pronoun(p), Resolution::Pronoun) = (m.kind, out[k].resolution) {
-                let g = ents.clusters[e].gender;
-                if p.person == 3 && !p.plural && p.gender.is_some() && g == p.gender {
+                if p.person == 3 && !p.plural && p.gender.is_some() && turn_gender == p.gender {
                     out[k].entity = Some(e);
                 }
             }
             // `“…,” said her mother`: the same, for a description of a
-            // man or a woman.
+            // man or a woman; `said the other`, `said the painter`: a
+            // description nothing resolved, unless its words give another
+            // gender.
+            let takes_turn = |g: Option<Gender>| match out[k].resolution {
+                Resolution::Name => false,
+                Resolution::Unresolved => g.is_none_or(|g| turn_gender.is_none_or(|h| h == g)),
+                _ => g.is_some() && g == turn_gender,
+            };
             if matches!(m.kind, MentionKind::Description { plural: false, .. })
-                && out[k].resolution != Resolution::Name
-                && crate::resolve::description_gender(t, m)
-                    .is_some_and(|g| ents.clusters[e].gender == Some(g))
-            {
-                out[k] = Resolved {
-                    entity: Some(e),
-                    resolution: Resolution::Description,
-                };
-            }
-            // `“…,” said the other`, `said the painter`: a description
-            // nothing resolved is whose turn it is, unless its words give
-            // another gender.
-            if matches!(m.kind, MentionKind::Description { plural: false, .. })
-                && out[k].resolution == Resolution::Unresolved
-                && crate::resolve::description_gender(t, m)
-                    .is_none_or(|g| ents.clusters[e].gender.is_none_or(|h| h == g))
+                && takes_turn(crate::resolve::description_gender(t, m))
             {
                 out[k] = Resolved {
                     entity: Some(e),
@@ -438,7 +433,7 @@ pub(crate) fn converse(
             }
         }
         if let Some(e) = out[k].entity.filter(|_| cands[k].speaker.is_some()) {
-            spoken.insert(e);
+            recent.spoke(e);
             if pair[1] != Some(e) {
                 pair = [pair[1], Some(e)];
             }
