@@ -178,11 +178,41 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
 /// with the `split_quote_across_stop` convention (English), or when the
 /// first piece ends with a comma inside its marks, the sign that the
 /// sentence ran on into the tag: `»Willst du trinken?« fragt Jona.
-/// »Gewiß …«` (or `»A«, sagte er. »B.«`) are two quotes.
+/// »Gewiß …«` (or `»A«, sagte er. »B.«`) are two quotes. A title quoted
+/// inside the tag (`said on NBC’s “Meet the Press.”`) is neither a piece
+/// nor a break.
 fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
     let across_stop_joins = t.lex.is(Class::Convention, "split_quote_across_stop");
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    for cur in cands.drain(..) {
+    for mut cur in cands.drain(..) {
+        // A quote run into the words of the tag before it (`said on NBC’s
+        // “Meet the Press.”`) is a title, not the next piece.
+        let in_tag = out.last().is_some_and(|p| {
+            p.cue.is_some_and(|c| c.1 < cur.first())
+                && t.tokens[p.last()].paragraph == t.tokens[cur.first()].paragraph
+                && cur.cue.is_none_or(|c| same_cue(c, p.cue))
+        });
+        if in_tag && cur.kind == QuoteKind::Direct && !cur.standalone && t.is_word(cur.first() - 1)
+        {
+            cur.cue = None;
+            cur.speaker = None;
+            cur.method = None;
+            cur.kind = QuoteKind::Partial;
+        }
+        // `“A,” Cuban said on NBC’s “Meet the Press.” “B.”`: a title
+        // quoted inside the tag stands between the pieces; the quote goes
+        // on past it.
+        let past_title = out.len() >= 2 && out[out.len() - 1].kind == QuoteKind::Partial && {
+            let (p, title) = (&out[out.len() - 2], &out[out.len() - 1]);
+            p.cue.is_some_and(|c| c.1 < title.first())
+                && matches!(p.kind, QuoteKind::Direct | QuoteKind::Mixed)
+                && t.tokens[p.last()].paragraph == t.tokens[cur.first()].paragraph
+        };
+        if past_title && across_stop_joins && cur.kind == QuoteKind::Direct && cur.cue.is_none() {
+            let at = out.len() - 2;
+            out[at].pieces.extend(cur.pieces);
+            continue;
+        }
         if let Some(prev) = out.last_mut() {
             let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
             let across_stop = || {

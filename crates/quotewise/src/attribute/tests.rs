@@ -577,3 +577,26 @@ ind!(
     "The Russian president stressed the need to maintain relations.",
     []
 );
+
+#[test]
+fn a_title_quoted_in_the_tag_does_not_end_the_quote() {
+    let got = directs(
+        "\"It is more of a consideration than it was,\" Cuban said on NBC's \"Meet the Press.\" \
+         \"You don't have to be the perfect candidate.\"",
+    );
+    let whole = got
+        .iter()
+        .find(|q| q.1 == QuoteKind::Direct)
+        .expect("a direct quote");
+    assert_eq!(
+        whole.0,
+        "\"It is more of a consideration than it was,\" | \
+         \"You don't have to be the perfect candidate.\""
+    );
+    assert_eq!(whole.2.as_deref(), Some("Cuban"));
+    assert!(
+        got.iter()
+            .all(|q| q.1 != QuoteKind::Direct || q.0 == whole.0),
+        "{got:?}"
+    );
+}
