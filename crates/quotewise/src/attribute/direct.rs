@@ -185,12 +185,15 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
     let across_stop_joins = t.lex.is(Class::Convention, "split_quote_across_stop");
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
     for mut cur in cands.drain(..) {
+        let para = t.tokens[cur.first()].paragraph;
+        // Does `p`'s tag end before token `at`, in `cur`'s paragraph?
+        let tagged_before = |p: &Candidate, at: usize| {
+            p.cue.is_some_and(|c| c.1 < at) && t.tokens[p.last()].paragraph == para
+        };
         // A quote run into the words of the tag before it (`said on NBC’s
         // “Meet the Press.”`) is a title, not the next piece.
         let in_tag = out.last().is_some_and(|p| {
-            p.cue.is_some_and(|c| c.1 < cur.first())
-                && t.tokens[p.last()].paragraph == t.tokens[cur.first()].paragraph
-                && cur.cue.is_none_or(|c| same_cue(c, p.cue))
+            tagged_before(p, cur.first()) && cur.cue.is_none_or(|c| same_cue(c, p.cue))
         });
         if in_tag && cur.kind == QuoteKind::Direct && !cur.standalone && t.is_word(cur.first() - 1)
         {
@@ -204,9 +207,8 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
         // on past it.
         let past_title = out.len() >= 2 && out[out.len() - 1].kind == QuoteKind::Partial && {
             let (p, title) = (&out[out.len() - 2], &out[out.len() - 1]);
-            p.cue.is_some_and(|c| c.1 < title.first())
+            tagged_before(p, title.first())
                 && matches!(p.kind, QuoteKind::Direct | QuoteKind::Mixed)
-                && t.tokens[p.last()].paragraph == t.tokens[cur.first()].paragraph
         };
         if past_title && across_stop_joins && cur.kind == QuoteKind::Direct && cur.cue.is_none() {
             let at = out.len() - 2;
@@ -214,7 +216,7 @@ fn merge_split(t: &Text, cands: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(prev) = out.last_mut() {
-            let same_para = t.tokens[prev.last()].paragraph == t.tokens[cur.first()].paragraph;
+            let same_para = t.tokens[prev.last()].paragraph == para;
             let across_stop = || {
                 let cue_end = prev.cue.map_or(prev.last(), |c| c.1);
                 (cue_end + 1..cur.first())
