@@ -60,7 +60,7 @@ pub(super) fn reported(
                 && words_in(t, a, b) >= 3
                 && !touches(covered, a, b)
                 && (info.speech || closes)
-                && !opens_adverbial(t, a)
+                && (!opens_adverbial(t, a) || main_clause_after_adverbial(t, a, b))
             {
                 return Some(reported_candidate((a, b), (i, cue_end), m));
             }
@@ -238,6 +238,16 @@ pub(super) fn reported(
         }
     }
     None
+}
+
+/// `In this year's contest, undeclared voters aren't likely to …, Smith
+/// said.`: content opening with an adverbial phrase is reported content
+/// when a clause of its own follows the phrase's comma; alone
+/// (`At an event in New York, Trump said.`) it is the tag's adverbial.
+fn main_clause_after_adverbial(t: &Text, a: usize, b: usize) -> bool {
+    (a + 2..b)
+        .find(|&k| t.is_punct(k, ','))
+        .is_some_and(|k| words_in(t, k + 1, b) >= 3)
 }
 
 fn last_in_paragraph(t: &Text, a: usize) -> usize {

@@ -600,3 +600,18 @@ fn a_title_quoted_in_the_tag_does_not_end_the_quote() {
         "{got:?}"
     );
 }
+
+ind!(
+    content_opening_with_an_adverbial_before_its_own_clause,
+    "In that last step, officers can include a social media search, federal officials said.",
+    [(
+        "In that last step, officers can include a social media search",
+        "federal officials",
+        "said"
+    )]
+);
+ind!(
+    an_adverbial_alone_before_the_tag_is_not_content,
+    "At an event in New York on Monday, Trump said.",
+    []
+);
