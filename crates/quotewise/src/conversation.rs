@@ -41,6 +41,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::language::Stretch;
+use crate::lexicon::Class;
 use crate::mentions::{Mention, MentionKind};
 use crate::model::{EntityKind, Gender, Genre, Method, QuoteKind, Resolution};
 use crate::resolve::Resolved;
@@ -286,13 +287,30 @@ pub(crate) fn converse(
                         return None;
                     }
                     let to = ents.mentions.partition_point(|m| m.first < range.end);
-                    ents.mentions[..to]
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .take_while(|(_, m)| m.first >= range.start)
+                    let named = || {
+                        ents.mentions[..to]
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .take_while(|(_, m)| m.first >= range.start)
+                    };
+                    // The object of a preposition (`a friend as Mrs.
+                    // Jennings`, `looked at Dorian Gray`) is who the
+                    // paragraph talks of, not who acts.
+                    let governed = |m: &Mention| {
+                        m.first > range.start
+                            && t.is_word(m.first - 1)
+                            && t.in_class(m.first - 1, Class::GoverningPreposition)
+                    };
+                    named()
+                        .filter(|(_, m)| !governed(m))
                         .map(|(i, _)| ents.cluster_of[i])
                         .find(|&e| person(ents, e))
+                        .or_else(|| {
+                            named()
+                                .map(|(i, _)| ents.cluster_of[i])
+                                .find(|&e| person(ents, e))
+                        })
                 })
             });
         let before_gap = pair;
@@ -683,6 +701,17 @@ mod tests {
                     Mr. Poirot stepped forward and looked at them both.\n“Not any more.”";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Tom", "Mary", "Poirot"]);
+    }
+
+    #[test]
+    fn a_narrative_paragraph_hands_the_turn_to_whom_it_shows_acting() {
+        // No sentence opens with a subject; the last name is a
+        // preposition's object, talked of, and Tom is who acts.
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    Having looked twice, at last Tom went over to the window with Jane.\n\
+                    “It is not there.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Tom"]);
     }
 
     #[test]

@@ -238,6 +238,9 @@ pub(crate) enum Class {
     /// Reflexive pronouns before a reporting verb's auxiliary (`s'` of
     /// `s'est félicitée`), which an inverted tag steps over.
     ReflexiveClitic,
+    /// Prepositions whose object is talked of, not acting (`a friend as
+    /// Mrs. Jennings`, `looked at Dorian Gray`).
+    GoverningPreposition,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -248,7 +251,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 71] = [
+    const ALL: [Class; 72] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -320,6 +323,7 @@ impl Class {
         Class::Inscription,
         Class::ElidedPrefix,
         Class::ReflexiveClitic,
+        Class::GoverningPreposition,
     ];
 
     /// The class's name in `classes.txt`.
@@ -396,6 +400,7 @@ impl Class {
             Class::Inscription => "inscription",
             Class::ElidedPrefix => "elided_prefix",
             Class::ReflexiveClitic => "reflexive_clitic",
+            Class::GoverningPreposition => "governing_preposition",
         }
     }
 }
