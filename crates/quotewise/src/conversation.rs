@@ -735,6 +735,15 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_after_an_opening_phrase_is_the_beat() {
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    At that moment, Jane shook her head. “It is not there.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Jane"]);
+        assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby));
+    }
+
+    #[test]
     fn news_paragraphs_continue_one_speaker() {
         let text = "“We will win,” Jane Smith said on Monday.\n\
                     “The voters are with us.”\n\

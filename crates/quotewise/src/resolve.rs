@@ -62,7 +62,17 @@ pub(crate) fn resolve(
                     first += 1;
                 }
             }
-            mention_starting_at(t, first, r.end)
+            mention_starting_at(t, first, r.end).or_else(|| {
+                // `At the same time, Poirot rose`: past an opening phrase
+                // of a few words and its comma, a mention that a
+                // lower-case word (its verb) follows.
+                let comma = (first + 1..(first + OPENING_PHRASE).min(r.end))
+                    .take_while(|&i| t.is_word(i) || t.is_punct(i, ','))
+                    .find(|&i| t.is_punct(i, ','))?;
+                mention_starting_at(t, comma + 1, r.end).filter(|m| {
+                    m.last + 1 < r.end && t.is_word(m.last + 1) && !t.is_capitalized(m.last + 1)
+                })
+            })
         })
         .collect();
     crate::characters::infer_genders(t, ents);
@@ -139,6 +149,10 @@ pub(crate) fn resolve(
     }
     (out, turns, genre)
 }
+
+/// How many tokens an opening phrase before a sentence's subject may
+/// take, its comma included (`At the same time, Poirot rose`).
+const OPENING_PHRASE: usize = 12;
 
 /// How many quotes must address the narrator by one name for it to be
 /// theirs.
