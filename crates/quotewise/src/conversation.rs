@@ -331,6 +331,8 @@ pub(crate) fn converse(
             pair[0].map(|e| (e, TurnCue::Alternation))
         };
         turns[k].expected = expected.map(|(e, _)| e);
+        // The person this quote speaks to by name, if any.
+        let voc = vocative(t, ents, &cands[k]);
         if cands[k].speaker.is_none() {
             let prev_entity = prev.and_then(|p| out[p].entity);
             let para = t.paragraphs[cp as usize].clone();
@@ -392,6 +394,19 @@ pub(crate) fn converse(
             };
             let decided =
                 decided.filter(|_| source_paragraph.is_none_or(|p| !languages.differ(p, cp)));
+            // `“Walter, get down.”`: no one speaks to themselves by name;
+            // the turn is the other party's, else another recent person's.
+            let decided = match (decided, voc) {
+                (Some((d, _, _)), Some((_, v))) if d == v && alternates => pair
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .copied()
+                    .find(|&o| o != v && person(ents, o))
+                    .or_else(|| recent.other_than(Some(v)))
+                    .map(|o| (o, TurnCue::Alternation, Method::Turn)),
+                (d, _) => d,
+            };
             if let Some((e, cue, method)) = decided {
                 let mention = match cue {
                     TurnCue::SameParagraph | TurnCue::Continuation => {
@@ -445,7 +460,31 @@ pub(crate) fn converse(
             }
         }
         // The vocative of this quote.
-        if let Some((i, e)) = vocative(t, ents, &cands[k]) {
+        if let Some((i, e)) = voc {
+            // `“…, Denham,” he said`: a pronoun tag is not the person its
+            // own quote speaks to; the other party of the conversation,
+            // of the pronoun's gender, is.
+            if let (Some(m), Resolution::Pronoun) = (&cands[k].speaker, out[k].resolution) {
+                if let MentionKind::Pronoun(p) = m.kind {
+                    let agrees = |o: usize| {
+                        o != e
+                            && person(ents, o)
+                            && ents.clusters[o].gender.is_none_or(|g| Some(g) == p.gender)
+                    };
+                    if alternates && out[k].entity == Some(e) && p.person == 3 && !p.plural {
+                        if let Some(o) = expected
+                            .map(|(x, _)| x)
+                            .into_iter()
+                            .chain(pair.iter().rev().flatten().copied())
+                            .chain(before_gap.iter().rev().flatten().copied())
+                            .chain(recent.order.iter().rev().copied())
+                            .find(|&o| agrees(o))
+                        {
+                            out[k].entity = Some(o);
+                        }
+                    }
+                }
+            }
             if Some(e) != out[k].entity {
                 turns[k].addressee = Some((Some(ents.mentions[i].clone()), Some(e)));
             }
@@ -568,7 +607,10 @@ fn settle_by_parity(
                 },
                 _ => None,
             };
-            let Some(e) = settled.filter(|&e| Some(e) != out[k].entity) else {
+            // Nor to the person the quote speaks to by name.
+            let vocative_of =
+                |e: usize| matches!(&turns[k].addressee, Some((Some(_), Some(v))) if *v == e);
+            let Some(e) = settled.filter(|&e| Some(e) != out[k].entity && !vocative_of(e)) else {
                 continue;
             };
             let old = out[k].entity;
@@ -741,6 +783,23 @@ mod tests {
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Tom", "Mary", "Jane"]);
         assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby));
+    }
+
+    #[test]
+    fn no_one_speaks_to_themselves_by_name() {
+        // By alternation the third quote is Tom's; it calls Tom by name.
+        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                    “Tom, look again.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Tom", "Mary", "Mary"]);
+        // Salience gives `he` to Walter, the last man named; the quote
+        // calls Walter by name, so it is the other man's.
+        let text = "“Where is the key?” asked Mr. John Hale.\n\
+                    “In the drawer,” said Mr. Walter Grey.\n\
+                    Mr. Walter Grey sat down.\n\
+                    “Walter, it is not there,” he said.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["John Hale", "Walter Grey", "John Hale"]);
     }
 
     #[test]
