@@ -795,6 +795,12 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_adverb_does_not_join_the_name_after_it() {
+        let t = Text::english("Hitherto Gino had said nothing. Whereas Philip laughed.");
+        assert_eq!(names(&t, &find(&t)), ["gino", "philip"]);
+    }
+
+    #[test]
     fn word_ids_ignore_case_and_possessives() {
         // `\u{212A}` (Kelvin sign) lower-cases to an ASCII `k`.
         let t = Text::english("Kim KIM kim’s \u{212A}im Kimberly-Ann KIMBERLY-ANN Café CAFÉ");
