@@ -6,7 +6,7 @@
 use crate::entities::Entities;
 use crate::lexicon::Class;
 use crate::mentions::Mention;
-use crate::model::Gender;
+use crate::model::{EntityKind, Gender};
 use crate::text::{Kind, Text};
 
 /// How many words after a name its pronoun may stand.
@@ -61,6 +61,35 @@ pub(crate) fn infer_genders(t: &Text, ents: &mut Entities) {
             } else if female >= 2 && female >= 2 * male {
                 c.gender = Some(Gender::Female);
             }
+        }
+    }
+}
+
+/// Takes the names a text only ever writes as a place (`in Berlin`, `at
+/// Hetton`, `along the Great North Road`) for places: a cluster with no
+/// gender and no title whose mentions follow a preposition of place
+/// (`place_preposition`) at least two times in three. A place is
+/// nobody's speaker, nor whom a pronoun stands for.
+pub(crate) fn infer_places(t: &Text, ents: &mut Entities) {
+    let mut at = vec![0u32; ents.clusters.len()];
+    for (k, m) in ents.mentions.iter().enumerate() {
+        // Past an article: `in the Strand`.
+        let mut p = m.first;
+        while p > 0 && t.is_word(p - 1) && t.in_class(p - 1, Class::DefiniteArticle) {
+            p -= 1;
+        }
+        if p > 0 && t.is_word(p - 1) && t.in_class(p - 1, Class::PlacePreposition) {
+            at[ents.cluster_of[k]] += 1;
+        }
+    }
+    for (c, n) in ents.clusters.iter_mut().zip(at) {
+        let placed = n > 0 && 3 * n as usize >= 2 * c.mentions.len();
+        if placed
+            && c.gender.is_none()
+            && c.descriptors.is_empty()
+            && matches!(c.kind, EntityKind::Person | EntityKind::Other)
+        {
+            c.kind = EntityKind::Place;
         }
     }
 }

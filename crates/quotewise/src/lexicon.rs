@@ -241,6 +241,8 @@ pub(crate) enum Class {
     /// Prepositions whose object is talked of, not acting (`a friend as
     /// Mrs. Jennings`, `looked at Dorian Gray`).
     GoverningPreposition,
+    /// Prepositions of place (`in Berlin`, `at Hetton`).
+    PlacePreposition,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -251,7 +253,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 72] = [
+    const ALL: [Class; 73] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -324,6 +326,7 @@ impl Class {
         Class::ElidedPrefix,
         Class::ReflexiveClitic,
         Class::GoverningPreposition,
+        Class::PlacePreposition,
     ];
 
     /// The class's name in `classes.txt`.
@@ -401,6 +404,7 @@ impl Class {
             Class::ElidedPrefix => "elided_prefix",
             Class::ReflexiveClitic => "reflexive_clitic",
             Class::GoverningPreposition => "governing_preposition",
+            Class::PlacePreposition => "place_preposition",
         }
     }
 }

@@ -76,6 +76,7 @@ pub(crate) fn resolve(
         })
         .collect();
     crate::characters::infer_genders(t, ents);
+    crate::characters::infer_places(t, ents);
     let mut events: Vec<(usize, u8, Event)> =
         Vec::with_capacity(subjects.len() + cands.len() + ents.mentions.len());
     for (s, m) in subjects.iter().enumerate() {
