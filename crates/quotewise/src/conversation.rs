@@ -769,20 +769,20 @@ mod tests {
 
     #[test]
     fn an_action_beat_in_the_paragraph_is_its_speaker() {
-        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
-                    Tom shook his head. “It is not there.”";
-        let doc = Extractor::new().extract(text);
-        assert_eq!(names(&doc), ["Tom", "Mary", "Tom"]);
-        assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby));
-    }
-
-    #[test]
-    fn a_subject_after_an_opening_phrase_is_the_beat() {
-        let text = "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
-                    At that moment, Jane shook her head. “It is not there.”";
-        let doc = Extractor::new().extract(text);
-        assert_eq!(names(&doc), ["Tom", "Mary", "Jane"]);
-        assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby));
+        // The beat's subject opens its sentence, or follows an opening
+        // phrase and its comma.
+        for (beat, who) in [
+            ("Tom shook his head.", "Tom"),
+            ("At that moment, Jane shook her head.", "Jane"),
+        ] {
+            let text = format!(
+                "“Where is the key?” asked Tom.\n“In the drawer,” said Mary.\n\
+                 {beat} “It is not there.”"
+            );
+            let doc = Extractor::new().extract(&text);
+            assert_eq!(names(&doc), ["Tom", "Mary", who], "{beat}");
+            assert_eq!(speakers(&doc)[2].1, Some(Method::Nearby), "{beat}");
+        }
     }
 
     #[test]
