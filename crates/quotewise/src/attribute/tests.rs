@@ -615,3 +615,11 @@ ind!(
     "At an event in New York on Monday, Trump said.",
     []
 );
+
+tag!(
+    went_on_tags_a_split_quote,
+    "“I cannot,” Tom went on, “stay here any longer.”",
+    "“I cannot,” | “stay here any longer.”",
+    Some("Tom"),
+    Some(Method::SpeechTag)
+);
