@@ -141,13 +141,7 @@ fn vocative(t: &Text, ents: &Entities, c: &Candidate) -> Option<(usize, usize)> 
             }
             let mut before = m.first - 1;
             // `my dear Mr. Bennet`, `dear Jane`, `Oh, Jane`
-            while before > a
-                && t.is_word(before)
-                && matches!(
-                    t.tok(before),
-                    "dear" | "dearest" | "my" | "My" | "Dear" | "poor" | "good" | "O" | "Oh"
-                )
-            {
+            while before > a && t.is_word(before) && t.in_class(before, Class::VocativeOpener) {
                 before -= 1;
             }
             let set_before = matches!(t.tokens[before].kind, Kind::Mark(_) | Kind::Punct(','));

@@ -243,6 +243,9 @@ pub(crate) enum Class {
     GoverningPreposition,
     /// Prepositions of place (`in Berlin`, `at Hetton`).
     PlacePreposition,
+    /// Words before a name spoken to (`my dear Mr. Bennet`, `Oh, Jane`),
+    /// exact forms.
+    VocativeOpener,
 }
 
 /// The classes of a word, one bit per [`Class`].
@@ -253,7 +256,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 73] = [
+    const ALL: [Class; 74] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -327,6 +330,7 @@ impl Class {
         Class::ReflexiveClitic,
         Class::GoverningPreposition,
         Class::PlacePreposition,
+        Class::VocativeOpener,
     ];
 
     /// The class's name in `classes.txt`.
@@ -405,6 +409,7 @@ impl Class {
             Class::ReflexiveClitic => "reflexive_clitic",
             Class::GoverningPreposition => "governing_preposition",
             Class::PlacePreposition => "place_preposition",
+            Class::VocativeOpener => "vocative_opener",
         }
     }
 }
