@@ -41,7 +41,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::attribute::Candidate;
 use crate::entities::Entities;
 use crate::language::Stretch;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Pronoun};
 use crate::mentions::{Mention, MentionKind};
 use crate::model::{EntityKind, Gender, Genre, Method, QuoteKind, Resolution};
 use crate::resolve::Resolved;
@@ -123,6 +123,17 @@ fn person(ents: &Entities, c: usize) -> bool {
         ents.clusters[c].kind,
         EntityKind::Person | EntityKind::Other
     )
+}
+
+/// The pronoun of `c`'s speech tag when it is `he` or `she` (third
+/// person, singular) and was resolved as a pronoun (`“…,” he said`).
+fn he_or_she_tag(c: &Candidate, r: &Resolved) -> Option<Pronoun> {
+    match (c.speaker.as_ref().map(|m| m.kind), r.resolution) {
+        (Some(MentionKind::Pronoun(p)), Resolution::Pronoun) if p.person == 3 && !p.plural => {
+            Some(p)
+        }
+        _ => None,
+    }
 }
 
 /// The speaker mention `c` would have as a vocative: a name in its content
@@ -430,8 +441,8 @@ pub(crate) fn converse(
             let turn_gender = ents.clusters[e].gender;
             // `“…,” he said` in alternating dialogue: the pronoun is the
             // person whose turn it is, when the gender agrees.
-            if let (MentionKind::Pronoun(p), Resolution::Pronoun) = (m.kind, out[k].resolution) {
-                if p.person == 3 && !p.plural && p.gender.is_some() && turn_gender == p.gender {
+            if let Some(p) = he_or_she_tag(&cands[k], &out[k]) {
+                if p.gender.is_some() && turn_gender == p.gender {
                     out[k].entity = Some(e);
                 }
             }
@@ -458,25 +469,22 @@ pub(crate) fn converse(
             // `“…, Denham,” he said`: a pronoun tag is not the person its
             // own quote speaks to; the other party of the conversation,
             // of the pronoun's gender, is.
-            if let (Some(m), Resolution::Pronoun) = (&cands[k].speaker, out[k].resolution) {
-                if let MentionKind::Pronoun(p) = m.kind {
-                    let agrees = |o: usize| {
-                        o != e
-                            && person(ents, o)
-                            && ents.clusters[o].gender.is_none_or(|g| Some(g) == p.gender)
-                    };
-                    if alternates && out[k].entity == Some(e) && p.person == 3 && !p.plural {
-                        if let Some(o) = expected
-                            .map(|(x, _)| x)
-                            .into_iter()
-                            .chain(pair.iter().rev().flatten().copied())
-                            .chain(before_gap.iter().rev().flatten().copied())
-                            .chain(recent.order.iter().rev().copied())
-                            .find(|&o| agrees(o))
-                        {
-                            out[k].entity = Some(o);
-                        }
-                    }
+            let tag = he_or_she_tag(&cands[k], &out[k]);
+            if let Some(p) = tag.filter(|_| alternates && out[k].entity == Some(e)) {
+                let agrees = |o: usize| {
+                    o != e
+                        && person(ents, o)
+                        && ents.clusters[o].gender.is_none_or(|g| Some(g) == p.gender)
+                };
+                let other = expected
+                    .map(|(x, _)| x)
+                    .into_iter()
+                    .chain(pair.iter().rev().flatten().copied())
+                    .chain(before_gap.iter().rev().flatten().copied())
+                    .chain(recent.order.iter().rev().copied())
+                    .find(|&o| agrees(o));
+                if other.is_some() {
+                    out[k].entity = other;
                 }
             }
             if Some(e) != out[k].entity {
