@@ -22,7 +22,7 @@ pub(crate) fn infer_genders(t: &Text, ents: &mut Entities) {
     let mut votes = vec![[0u32; 2]; ents.clusters.len()];
     for (k, m) in ents.mentions.iter().enumerate() {
         let c = ents.cluster_of[k];
-        if ents.clusters[c].gender.is_some() {
+        if ents.clusters[c].gender.is_some() || ents.clusters[c].kind == EntityKind::Place {
             continue;
         }
         let stop = ents
@@ -55,7 +55,7 @@ pub(crate) fn infer_genders(t: &Text, ents: &mut Entities) {
         }
     }
     for (c, [male, female]) in ents.clusters.iter_mut().zip(votes) {
-        if c.gender.is_none() {
+        if c.gender.is_none() && c.kind != EntityKind::Place {
             if male >= 2 && male >= 2 * female {
                 c.gender = Some(Gender::Male);
             } else if female >= 2 && female >= 2 * male {

@@ -140,6 +140,41 @@ fn he_or_she_tag(c: &Candidate, r: &Resolved) -> Option<Pronoun> {
 /// set off by the opening mark or a comma before, and a comma or a final
 /// mark after (`“Elizabeth, you must come”`, `“Come, my dear Mr. Bennet.”`).
 fn vocative(t: &Text, ents: &Entities, c: &Candidate) -> Option<(usize, usize)> {
+    vocative_among(t, ents, c, |e| person(ents, e))
+}
+
+/// Gives back the person kind to the places the quotes speak to by name
+/// (`“Quite alone, Hastings”`), for a town's name is a surname too: at
+/// least [`SPOKEN_TO`] times, and for one mention in four or more. A list
+/// of places (`“Rome, Paris, London”`) reads as a vocative now and then;
+/// a person is called by name again and again.
+pub(crate) fn persons_spoken_to(t: &Text, ents: &mut Entities, cands: &[Candidate]) {
+    let mut times = vec![0usize; ents.clusters.len()];
+    for c in cands.iter().filter(|c| c.kind == QuoteKind::Direct) {
+        let places = |e: usize| ents.clusters[e].kind == EntityKind::Place;
+        if let Some((_, e)) = vocative_among(t, ents, c, places) {
+            times[e] += 1;
+        }
+    }
+    for (c, n) in ents.clusters.iter_mut().zip(times) {
+        if n >= SPOKEN_TO && 4 * n >= c.mentions.len() {
+            c.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// How many times quotes must speak to a place by name for it to be a
+/// person.
+const SPOKEN_TO: usize = 2;
+
+/// The first mention in `c`'s content, of a cluster `accept` takes, set
+/// off as a vocative.
+fn vocative_among(
+    t: &Text,
+    ents: &Entities,
+    c: &Candidate,
+    accept: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     for &(a, b) in &c.pieces {
         let from = ents.mentions.partition_point(|m| m.first <= a);
         for k in from..ents.mentions.len() {
@@ -147,7 +182,7 @@ fn vocative(t: &Text, ents: &Entities, c: &Candidate) -> Option<(usize, usize)> 
             if m.last >= b {
                 break;
             }
-            if !person(ents, ents.cluster_of[k]) {
+            if !accept(ents.cluster_of[k]) {
                 continue;
             }
             let mut before = m.first - 1;

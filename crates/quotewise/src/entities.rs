@@ -596,6 +596,15 @@ fn kind_of(t: &Text, c: &Cluster, mentions: &[Mention]) -> EntityKind {
         t.lex.roles.get(d.as_str()).is_some_and(|r| !r.org)
             || t.lex.lower_titles.contains(d.as_str())
     });
+    // A town's or country's name, or one that ends in a word of place
+    // (`the Great North Road`), with nothing saying it is a person.
+    // A first name's gender does not make `Summer Street` a person; a
+    // title or role does.
+    if !person_role
+        && (t.lex.place_names.contains(name.as_str()) || t.in_class(b, Class::PlaceWord))
+    {
+        return EntityKind::Place;
+    }
     if c.gender.is_some() || person_role || c.words.len() >= 2 {
         EntityKind::Person
     } else {
@@ -655,6 +664,27 @@ mod tests {
         assert_eq!(e.clusters[0].kind, EntityKind::Person);
         assert_eq!(e.clusters[2].kind, EntityKind::Organisation);
         assert!(e.clusters[3].descriptors.contains(&Word::from("spokesman")));
+    }
+
+    #[test]
+    fn towns_and_streets_are_places_unless_titled() {
+        let t = Text::english(
+            "It rained in Cheltenham. Summer Street lay quiet. Then Mr. Preston came. \
+             Paris Hilton left London.",
+        );
+        let e = find(&t);
+        let kind = |name: &str| {
+            let c = e.clusters.iter().find(|c| e.name(&t, c) == name);
+            c.unwrap_or_else(|| panic!("{name} in {:?}", names(&t, &e)))
+                .kind
+        };
+        assert_eq!(kind("Cheltenham"), EntityKind::Place);
+        // A first name (`Summer`) does not make a street a person.
+        assert_eq!(kind("Summer Street"), EntityKind::Place);
+        assert_eq!(kind("London"), EntityKind::Place);
+        // A title does make a town's name a person's.
+        assert_eq!(kind("Preston"), EntityKind::Person);
+        assert_eq!(kind("Paris Hilton"), EntityKind::Person);
     }
 
     #[test]

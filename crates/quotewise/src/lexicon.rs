@@ -39,6 +39,7 @@ pub const LEXICON_FILES: &[&str] = &[
     "reported_mood.txt",
     "auxiliaries.txt",
     "according.txt",
+    "places.txt",
 ];
 
 /// The files of `lang/<code>/`, compiled in, in the order of
@@ -63,6 +64,7 @@ macro_rules! language {
                 include_str!(concat!("../lang/", $code, "/reported_mood.txt")),
                 include_str!(concat!("../lang/", $code, "/auxiliaries.txt")),
                 include_str!(concat!("../lang/", $code, "/according.txt")),
+                include_str!(concat!("../lang/", $code, "/places.txt")),
             ],
         )
     };
@@ -243,6 +245,8 @@ pub(crate) enum Class {
     GoverningPreposition,
     /// Prepositions of place (`in Berlin`, `at Hetton`).
     PlacePreposition,
+    /// Words that end the name of a place (`Road`, `Street`, `Abbey`).
+    PlaceWord,
     /// Words before a name spoken to (`my dear Mr. Bennet`, `Oh, Jane`),
     /// exact forms.
     VocativeOpener,
@@ -256,7 +260,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 74] = [
+    const ALL: [Class; 75] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -330,6 +334,7 @@ impl Class {
         Class::ReflexiveClitic,
         Class::GoverningPreposition,
         Class::PlacePreposition,
+        Class::PlaceWord,
         Class::VocativeOpener,
     ];
 
@@ -409,6 +414,7 @@ impl Class {
             Class::ReflexiveClitic => "reflexive_clitic",
             Class::GoverningPreposition => "governing_preposition",
             Class::PlacePreposition => "place_preposition",
+            Class::PlaceWord => "place_word",
             Class::VocativeOpener => "vocative_opener",
         }
     }
@@ -476,6 +482,9 @@ pub struct Lexicon {
     pub(crate) nationalities: HashMap<&'static str, &'static str>,
     /// The places nationalities name (`Russia`), as names are written.
     pub(crate) places: HashSet<&'static str>,
+    /// Names that, with nothing saying otherwise, are places (`Bath`,
+    /// `St. Petersburg`): `places.txt`.
+    pub(crate) place_names: HashSet<&'static str>,
     /// Words that make a name an organisation (or a media outlet).
     pub(crate) org_words: HashMap<&'static str, EntityKind>,
     /// First names with the share of those given them who were boys.
@@ -643,6 +652,10 @@ impl Lexicon {
             .map(|(n, line, f)| f.columns(n, line, 2).map(|c| (c[0], c[1])))
             .collect::<Result<_, _>>()?;
         let places = nationalities.values().copied().collect();
+        let place_names = file("places.txt")
+            .lines()
+            .map(|(_, line, _)| line)
+            .collect();
         let org_words = file("org_words.txt")
             .lines()
             .map(|(n, line, f)| match line.split_once('\t') {
@@ -763,6 +776,7 @@ impl Lexicon {
             roles,
             nationalities,
             places,
+            place_names,
             org_words,
             first_names,
             not_names,

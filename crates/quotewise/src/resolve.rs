@@ -75,8 +75,9 @@ pub(crate) fn resolve(
             })
         })
         .collect();
-    crate::characters::infer_genders(t, ents);
     crate::characters::infer_places(t, ents);
+    crate::conversation::persons_spoken_to(t, ents, cands);
+    crate::characters::infer_genders(t, ents);
     let mut events: Vec<(usize, u8, Event)> =
         Vec::with_capacity(subjects.len() + cands.len() + ents.mentions.len());
     for (s, m) in subjects.iter().enumerate() {
