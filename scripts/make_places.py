@@ -10,7 +10,8 @@ continents.json, cities15000.json and the US states in geonamesdata.py).
 Kept: every country, continent and US state, and the cities of at least
 MIN_POPULATION people (MIN_POPULATION_BRITISH in Great Britain and
 Ireland, whose towns English novels and news name most), by their GeoNames
-name, with `St.` and `St` for `Saint`. Left out: names that are also first
+name and that name without accents (`Bhopal` for `Bhopāl`), with `St.`
+and `St` for `Saint`. Left out: names that are also first
 names in first_names.tsv (`Florence`, `Victoria`, `Charlotte`), since a
 person may go by them, unless they name a country, a continent, a state or
 a city of at least MIN_POPULATION_FIRST_NAME (`London`, `Paris`); and names
@@ -26,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 
 MIN_POPULATION = 100_000
@@ -34,7 +36,9 @@ MIN_POPULATION_FIRST_NAME = 1_000_000
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 LANG = os.path.join(ROOT, "crates", "quotewise", "lang", "en")
 OUT = os.path.join(LANG, "places.txt")
-NAME = re.compile(r"[A-Z][A-Za-z.' -]*[a-z.]")
+def is_name(n):
+    """A capitalised name of letters, spaces, dots, hyphens and apostrophes."""
+    return n[:1].isupper() and n[-1:].isalpha() and all(ch.isalpha() or ch in " .'-" for ch in n)
 
 
 def us_states(source):
@@ -61,12 +65,15 @@ def main():
             names.add(c["name"])
         if c["population"] >= MIN_POPULATION_FIRST_NAME:
             large.add(c["name"])
+    # `Bhopāl`, `Kraków`: also as English text writes them.
+    names |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}
+    large |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in large}
     for n in list(names):
         if n.startswith("Saint "):
             names |= {"St. " + n[6:], "St " + n[6:]}
     with open(os.path.join(LANG, "first_names.tsv"), encoding="utf-8") as fh:
         first = {l.split("\t")[0] for l in fh if not l.startswith("#")}
-    kept = sorted(n for n in names if NAME.fullmatch(n) and (n not in first or n in large))
+    kept = sorted(n for n in names if is_name(n) and (n not in first or n in large))
     with open(OUT, "w", encoding="utf-8") as fh:
         fh.write("# Place names: countries, continents, US states, and cities of at least\n"
                  f"# {MIN_POPULATION:,} people ({MIN_POPULATION_BRITISH:,} in Great Britain and Ireland),\n"
