@@ -667,6 +667,25 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_first_name_tells_its_gender_when_few_share_it() {
+        let t = Text::english("Then Elinor left, and Edward stayed. Then Jordan and Kelly came.");
+        let e = find(&t);
+        let gender = |name: &str| {
+            e.clusters
+                .iter()
+                .find(|c| e.name(&t, c) == name)
+                .unwrap()
+                .gender
+        };
+        assert_eq!(gender("Elinor"), Some(Gender::Female));
+        assert_eq!(gender("Edward"), Some(Gender::Male));
+        // Given to boys and girls alike (`Jordan`), or to one boy in seven
+        // (`Kelly`): a surname may be either.
+        assert_eq!(gender("Jordan"), None);
+        assert_eq!(gender("Kelly"), None);
+    }
+
+    #[test]
     fn towns_and_streets_are_places_unless_titled() {
         let t = Text::english(
             "It rained in Cheltenham. Summer Street lay quiet. Then Mr. Preston came. \

@@ -864,9 +864,15 @@ impl Lexicon {
     /// it were boys, female when at most 10% were; `None` for names given
     /// to both (`Jordan`, `Taylor`) and names the table does not hold.
     pub(crate) fn first_name_gender(&self, name: &str) -> Option<Gender> {
+        self.first_name_gender_at(name, 0.1)
+    }
+
+    /// The gender of first name `name` when no more than `share` of those
+    /// given it were of the other sex.
+    pub(crate) fn first_name_gender_at(&self, name: &str, share: f32) -> Option<Gender> {
         match *self.first_names.get(name)? {
-            s if s >= 0.9 => Some(Gender::Male),
-            s if s <= 0.1 => Some(Gender::Female),
+            s if s >= 1.0 - share => Some(Gender::Male),
+            s if s <= share => Some(Gender::Female),
             _ => None,
         }
     }
