@@ -583,7 +583,8 @@ fn mention_before(ents: &Entities, e: usize, first: usize) -> Option<Mention> {
 /// from the turns before it, so one wrong start goes wrong all down the
 /// exchange; the speech tags after a quote tell its turn as well. Over each
 /// exchange (quotes in consecutive paragraphs), the paragraphs whose speaker
-/// a tag or an action beat names by name are anchors; an untagged turn
+/// a tag or an action beat names, by name or by a pronoun resolved to a
+/// person (`he said`), are anchors; an untagged turn
 /// between two anchors of different persons an odd number of paragraphs
 /// apart is the one of the two its parity gives (the same for two anchors
 /// of one person an even number apart, at an even distance); before the
@@ -616,7 +617,7 @@ fn settle_by_parity(
             .filter_map(|(j, (_, ks))| {
                 let k = ks[0];
                 let by_name = matches!(cands[k].method, Some(Method::SpeechTag | Method::Nearby))
-                    && out[k].resolution == Resolution::Name;
+                    && matches!(out[k].resolution, Resolution::Name | Resolution::Pronoun);
                 out[k].entity.filter(|_| by_name).map(|e| (j, e))
             })
             .collect();
@@ -903,6 +904,23 @@ mod tests {
             ["Mrs. Dashwood", "Elinor", "Mrs. Dashwood", "John"]
                 .map(|n| n.trim_start_matches("Mrs. "))
         );
+    }
+
+    #[test]
+    fn a_pronoun_tag_anchors_the_turns_before_it() {
+        // The narration ends on Mary, but the tags after the two untagged
+        // turns (`he said`, then `said Mary`) tell who opened.
+        let text = "Then John came in. Mary looked up from her book.\n\
+                    “I am back.”\n\
+                    “So early?”\n\
+                    “The roads were clear,” he said.\n\
+                    “How lucky,” said Mary.";
+        let doc = crate::ExtractorBuilder::new()
+            .genre(crate::Genre::Fiction)
+            .build()
+            .unwrap()
+            .extract(text);
+        assert_eq!(names(&doc), ["John", "Mary", "John", "Mary"]);
     }
 
     #[test]
