@@ -686,6 +686,14 @@ mod tests {
     }
 
     #[test]
+    fn words_of_address_and_of_old_speech_open_no_name() {
+        let t = Text::english(
+            "Then Fanny came. “Dear Fanny, sit,” said Edmund. “’Tis James,” said Fanny.",
+        );
+        assert_eq!(names(&t, &find(&t)), ["fanny", "edmund", "james"]);
+    }
+
+    #[test]
     fn towns_and_streets_are_places_unless_titled() {
         let t = Text::english(
             "It rained in Cheltenham. Summer Street lay quiet. Then Mr. Preston came. \
