@@ -9,6 +9,10 @@ use crate::mentions::Mention;
 use crate::model::{EntityKind, Gender};
 use crate::text::{Kind, Text};
 
+/// A cluster one of whose mentions in this many follows a preposition of
+/// place is a place (if nothing says it is a person).
+const PLACED_ONE_IN: usize = 6;
+
 /// How many words after a name its pronoun may stand.
 const PRONOUN_REACH: usize = 12;
 
@@ -65,11 +69,12 @@ pub(crate) fn infer_genders(t: &Text, ents: &mut Entities) {
     }
 }
 
-/// Takes the names a text only ever writes as a place (`in Berlin`, `at
-/// Hetton`, `along the Great North Road`) for places: a cluster with no
-/// gender and no title whose mentions follow a preposition of place
-/// (`place_preposition`) at least two times in three. A place is
-/// nobody's speaker, nor whom a pronoun stands for.
+/// Takes the names a text writes as a place (`in Berlin`, `at Hetton`,
+/// `along the Great North Road`) for places: a cluster with no gender and
+/// no title one of whose mentions in [`PLACED_ONE_IN`] or more follows a
+/// preposition of place (`place_preposition`). A person is seldom `in` or
+/// `at` anyone, while a place is also the subject of sentences (`Hetton
+/// was cold`). A place is nobody's speaker, nor whom a pronoun stands for.
 pub(crate) fn infer_places(t: &Text, ents: &mut Entities) {
     let mut at = vec![0u32; ents.clusters.len()];
     for (k, m) in ents.mentions.iter().enumerate() {
@@ -83,7 +88,7 @@ pub(crate) fn infer_places(t: &Text, ents: &mut Entities) {
         }
     }
     for (c, n) in ents.clusters.iter_mut().zip(at) {
-        let placed = n > 0 && 3 * n as usize >= 2 * c.mentions.len();
+        let placed = n > 0 && PLACED_ONE_IN * n as usize >= c.mentions.len();
         if placed
             && c.gender.is_none()
             && c.descriptors.is_empty()
