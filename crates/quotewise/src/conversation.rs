@@ -528,7 +528,9 @@ pub(crate) fn converse(
         }
         if let Some(e) = out[k].entity.filter(|_| cands[k].speaker.is_some()) {
             recent.spoke(e);
-            if pair[1] != Some(e) {
+            // In a novel only people take turns: a club or a school that
+            // speaks once (`said the Club`) is no party to the dialogue.
+            if pair[1] != Some(e) && (person(ents, e) || !alternates) {
                 pair = [pair[1], Some(e)];
             }
             if let Some(m) = &cands[k].speaker {
@@ -838,6 +840,24 @@ mod tests {
                     “Walter, it is not there,” he said.";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["John Hale", "Walter Grey", "John Hale"]);
+    }
+
+    #[test]
+    fn an_organisation_that_speaks_takes_no_turn_in_a_novel() {
+        let text = "Then Tony and Brenda went to the Greville Club.\n\
+                    “Where is the key?” asked Tony.\n\
+                    “In the drawer,” said Brenda.\n\
+                    “Members only,” said the Greville Club.\n\
+                    “I am a member.”\n\
+                    “So am I.”";
+        let doc = crate::ExtractorBuilder::new()
+            .genre(crate::Genre::Fiction)
+            .build()
+            .unwrap()
+            .extract(text);
+        let names = names(&doc);
+        assert_eq!(names[2], "Greville Club");
+        assert_eq!(names[3..], ["Tony", "Brenda"]);
     }
 
     #[test]
