@@ -442,6 +442,14 @@ pub(crate) fn find(t: &Text) -> Entities {
     let (mut clusters, cluster_of) = join_first_names(t, &mentions, clusters, cluster_of);
     let mut mentions = mentions;
     for c in &mut clusters {
+        // A name only ever written alone (`Elinor`, `Mary`): its first
+        // name's gender, when nearly all who bear it share one. Told after
+        // clustering, so that a lone `Clinton` or `Warren` still joins
+        // Hillary Clinton or Elizabeth Warren.
+        if c.gender.is_none() && c.words.len() == 1 {
+            let a = mentions[c.mentions[0]].name.map(|(a, _)| a);
+            c.gender = a.and_then(|a| t.lex.first_name_gender_at(t.tok(a), LONE_NAME_SHARE));
+        }
         c.kind = kind_of(t, c, &mentions);
         c.places = c
             .descriptors
@@ -456,6 +464,11 @@ pub(crate) fn find(t: &Text) -> Entities {
         clusters,
     }
 }
+
+/// The largest share of the other sex among those given a first name for
+/// the name alone (`Mary`) to tell a gender (`Jordan` and `Kelly` do not):
+/// few surnames are such a first name.
+const LONE_NAME_SHARE: f32 = 0.03;
 
 /// Joins each one-word cluster whose word is a first name (`Dorian`) to
 /// the one cluster of a fuller name that starts with it (`Dorian Gray`),
@@ -683,6 +696,12 @@ mod tests {
         // (`Kelly`): a surname may be either.
         assert_eq!(gender("Jordan"), None);
         assert_eq!(gender("Kelly"), None);
+        // A lone surname that is also a man's first name still joins the
+        // woman's full name it ends.
+        let t = Text::english("Then Hillary Clinton spoke. Then Clinton said no.");
+        let e = find(&t);
+        assert_eq!(names(&t, &e), ["hillary clinton"]);
+        assert_eq!(e.clusters[0].gender, Some(Gender::Female));
     }
 
     #[test]

@@ -335,13 +335,6 @@ pub(crate) fn name_mention(t: &Text, first: usize, last: usize) -> Option<Mentio
     if gender.is_none() && last > name_first {
         gender = t.lex.first_name_gender(t.tok(name_first));
     }
-    // A lone name (`Mary`, `Elinor`), only when nearly everyone given it
-    // was of one sex: few surnames are such a first name.
-    if gender.is_none() && last == name_first {
-        gender = t
-            .lex
-            .first_name_gender_at(t.tok(name_first), LONE_NAME_SHARE);
-    }
     // Lower-case role phrase right before: "Kremlin spokesman Dmitry Peskov",
     // "presidential candidate Donald Trump", "White House press secretary X".
     let sentence = t.tokens[first].sentence;
@@ -671,10 +664,6 @@ pub(crate) fn named_description(desc: Mention, n: Mention) -> Mention {
 
 /// How many words a role's complement may have (`de la région`).
 const MAX_COMPLEMENT: usize = 5;
-
-/// The largest share of the other sex among those given a first name for
-/// the name alone (`Mary`) to tell a gender (`Jordan` and `Kelly` do not).
-const LONE_NAME_SHARE: f32 = 0.03;
 
 /// A role with its complement, read forwards from `start` as mention `m`
 /// (`le maire de Lyon`, `ein Sprecher des Auswärtigen Amtes`, `o
