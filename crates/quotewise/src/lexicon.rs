@@ -652,10 +652,7 @@ impl Lexicon {
             .map(|(n, line, f)| f.columns(n, line, 2).map(|c| (c[0], c[1])))
             .collect::<Result<_, _>>()?;
         let places = nationalities.values().copied().collect();
-        let place_names = file("places.txt")
-            .lines()
-            .map(|(_, line, _)| line)
-            .collect();
+        let place_names = file("places.txt").entries().collect();
         let org_words = file("org_words.txt")
             .lines()
             .map(|(n, line, f)| match line.split_once('\t') {
@@ -684,15 +681,9 @@ impl Lexicon {
                 Ok((c[0], share))
             })
             .collect::<Result<_, _>>()?;
-        let not_names = file("not_names.txt")
-            .lines()
-            .map(|(_, line, _)| line)
-            .collect();
+        let not_names = file("not_names.txt").entries().collect();
         let pronouns = parse_pronouns(&file("pronouns.txt"))?;
-        let determiners: Vec<&'static str> = file("determiners.txt")
-            .lines()
-            .map(|(_, line, _)| line)
-            .collect();
+        let determiners: Vec<&'static str> = file("determiners.txt").entries().collect();
         let classes = parse_classes(&file("classes.txt"))?;
         let complementizers = file("complementizers.txt")
             .lines()
@@ -705,14 +696,8 @@ impl Lexicon {
                 )),
             })
             .collect::<Result<_, _>>()?;
-        let reported_mood = file("reported_mood.txt")
-            .lines()
-            .map(|(_, line, _)| line)
-            .collect();
-        let auxiliaries = file("auxiliaries.txt")
-            .lines()
-            .map(|(_, line, _)| line)
-            .collect();
+        let reported_mood = file("reported_mood.txt").entries().collect();
+        let auxiliaries = file("auxiliaries.txt").entries().collect();
         let markers = parse_markers(&file("according.txt"), &pronouns)?;
         let mut marker_index: HashMap<Box<str>, Vec<usize>> = HashMap::default();
         for (k, m) in markers.iter().enumerate() {
@@ -959,6 +944,12 @@ struct DataFile {
 }
 
 impl DataFile {
+    /// The file's lines without comments and blank lines, for a file of
+    /// one entry a line (`not_names.txt`, `places.txt`).
+    fn entries(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.lines().map(|(_, line, _)| line)
+    }
+
     /// Lines without comments and blank lines: 1-based number, text, file.
     fn lines(&self) -> impl Iterator<Item = (usize, &'static str, &DataFile)> {
         self.contents
