@@ -928,6 +928,18 @@ mod tests {
     }
 
     #[test]
+    fn novels_tag_with_ventured_and_put_in() {
+        let text = "“Will you come?” asked Edward.\n\
+                    “Gladly,” ventured Elinor.\n\
+                    “And so will I,” put in Margaret, “if I may.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Edward", "Elinor", "Margaret"]);
+        assert!(doc.quotes[1..]
+            .iter()
+            .all(|q| q.speaker.as_ref().unwrap().method == Method::SpeechTag));
+    }
+
+    #[test]
     fn a_pronoun_tag_anchors_the_turns_before_it() {
         // The narration ends on Mary, but the tags after the two untagged
         // turns (`he said`, then `said Mary`) tell who opened.

@@ -1360,8 +1360,8 @@ type WordEntry = (Flags, ClassBits);
 /// A packed word (see [`pack_at`]).
 pub(crate) type Key = (u64, u64);
 
-const BUCKETS: usize = 1 << 10;
-const SLOTS: usize = 1 << 12;
+const BUCKETS: usize = 1 << 11;
+const SLOTS: usize = 1 << 13;
 
 impl WordTable {
     /// The 64-bit hash of a packed key (a folded multiply, as in foldhash).
