@@ -247,6 +247,9 @@ pub(crate) enum Class {
     PlacePreposition,
     /// Words that end the name of a place (`Road`, `Street`, `Abbey`).
     PlaceWord,
+    /// Particles and adverbs a verb of saying takes before its comma
+    /// (`cried out, “…”`, `read aloud, “…”`).
+    TagParticle,
     /// Words before a name spoken to (`my dear Mr. Bennet`, `Oh, Jane`),
     /// exact forms.
     VocativeOpener,
@@ -260,7 +263,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 75] = [
+    const ALL: [Class; 76] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -335,6 +338,7 @@ impl Class {
         Class::GoverningPreposition,
         Class::PlacePreposition,
         Class::PlaceWord,
+        Class::TagParticle,
         Class::VocativeOpener,
     ];
 
@@ -415,6 +419,7 @@ impl Class {
             Class::GoverningPreposition => "governing_preposition",
             Class::PlacePreposition => "place_preposition",
             Class::PlaceWord => "place_word",
+            Class::TagParticle => "tag_particle",
             Class::VocativeOpener => "vocative_opener",
         }
     }

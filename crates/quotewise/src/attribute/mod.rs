@@ -69,7 +69,15 @@ pub(crate) fn candidates(t: &Text, quoted: &[Quoted], options: &Options) -> Vec<
                     .for_each(|x| *x = true);
             }
         }
-        let indirect = indirect(t, &covered, &in_quote);
+        // The verb of a direct quote's tag (`called out, “…”`) reports
+        // that quote, not indirect speech of its own.
+        let mut tags = vec![false; t.tokens.len()];
+        for c in cands.iter().filter(|c| c.kind == QuoteKind::Direct) {
+            if let Some((a, b)) = c.cue {
+                tags[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let indirect = indirect(t, &covered, &in_quote, &tags);
         overlaps::absorb_partials(&mut cands, indirect);
     } else {
         // `transcripts` credits a headline's claim (`Name: claim`) as
@@ -163,7 +171,7 @@ pub(super) const MAX_REACH: usize = 200;
 /// Sieves 4 and 5, sentence by sentence outside direct quotes: at each
 /// reporting verb or `according`, `according to X` first, then reported
 /// speech.
-fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
+fn indirect(t: &Text, covered: &[bool], quoted: &[bool], tags: &[bool]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for range in &t.sentences {
         let mut i = range.start;
@@ -175,6 +183,7 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool]) -> Vec<Candidate> {
             if t.verb(i).is_none() && !is_according(t, i)
                 || covered[i]
                 || quoted[i]
+                || tags[i]
                 || !t.is_word(i)
             {
                 i += 1;

@@ -101,6 +101,18 @@ pub(super) fn subject_of(t: &Text, v: usize, floor: usize, gerund: bool) -> Opti
                         mention_starting_at(t, comma + 1, s)
                             .filter(|m| m.kind == MentionKind::Name && plausible_subject(t, m))
                     })
+                    // `As soon as her mother appeared she ran to her,
+                    // crying`: the subject pronoun nearest before the
+                    // gerund's comma, with no name between them.
+                    .or_else(|| {
+                        let p = (first..s)
+                            .rev()
+                            .find(|&i| t.is_word(i) && t.in_class(i, Class::SubjectPronoun))?;
+                        if (p + 1..s).any(|i| t.has(i, Flags::NAME_WORD)) {
+                            return None;
+                        }
+                        mention_starting_at(t, p, s)
+                    })
             });
     }
     let mut k = s - 1;

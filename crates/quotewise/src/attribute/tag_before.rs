@@ -7,10 +7,10 @@ use super::subjects::subject_of;
 use super::tag_after::{inverted_subject, tag_after};
 use super::window::{sentence_start, skip_adverbs_back};
 use super::Tag;
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Flags};
 use crate::mentions::{is_be, mention_ending_at, mention_starting_at, verb_at};
 use crate::mentions::{Mention, MentionKind};
-use crate::text::Text;
+use crate::text::{Kind, Text};
 
 /// A speech tag before a quote opening at token `open`:
 /// `Putin said: “…”`, `He added, “…”`, `Putin told reporters: “…”`.
@@ -59,7 +59,9 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                 || adverbial_to_comma
                 || is_tell(t.lex, t.tok(v))
                 || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
-            if (info.speech || colon) && reachable && !(v > 0 && is_be(t, v - 1)) {
+            // `was said`, a passive, is no tag; `was saying` is one.
+            let passive = !info.gerund && v > 0 && is_be(t, v - 1);
+            if (info.speech || colon) && reachable && !passive {
                 let speaker = if t.lex.is(Class::Convention, "capitalised_nouns") {
                     v2_subject(t, v, cue_end, floor, open)
                 } else {
@@ -84,6 +86,11 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         }
         v -= 1;
     }
+    if k + 1 < open {
+        if let Some(tag) = long_tag(t, k, floor) {
+            return Some(tag);
+        }
+    }
     // `Pollsters agree - Carl Bialik: “…”`, `he gave the Texan a
     // compliment: “…”`: after a colon with no verb of saying, the name
     // right before it, else the subject of the sentence.
@@ -105,6 +112,53 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
         speaker: Some(speaker),
         according: false,
     })
+}
+
+/// How many tokens back from the quote [`long_tag`] looks for its verb.
+const LONG_TAG_REACH: usize = 40;
+
+/// A verb of saying with a phrase between it and the comma or colon before
+/// the quote (token `k` is the last word before that mark): `she
+/// exclaimed, sobbing with her hands before her face, “…”`, `he said,
+/// very quietly, “…”`, `replied only, “…”`, `cried out, “…”`. The verb
+/// must be the nearest verb of saying, its subject found, and nothing
+/// between it and the quote may be another quote, a `that` clause or a
+/// clause joined by `and`/`but`.
+fn long_tag(t: &Text, k: usize, floor: usize) -> Option<Tag> {
+    let start = floor.max(k.saturating_sub(LONG_TAG_REACH));
+    let mut v = k;
+    loop {
+        if matches!(t.tokens[v].kind, Kind::Mark(_) | Kind::Punct(';'))
+            || t.is_that(v)
+            || t.in_class(v, Class::AndBut)
+        {
+            return None;
+        }
+        if let Some((info, cue_end)) = verb_at(t, v) {
+            if !info.speech || info.gerund {
+                // `sobbing`, `watching`: a phrase inside the tag.
+            } else {
+                let mut j = cue_end + 1;
+                while j <= k && (t.has(j, Flags::ADVERB_AUX) || t.in_class(j, Class::TagParticle)) {
+                    j += 1;
+                }
+                let fits = j > k || (j < k && t.is_punct(j, ','));
+                if !fits || (v > 0 && is_be(t, v - 1)) {
+                    return None;
+                }
+                let speaker = subject_of(t, v, floor, false)?;
+                return Some(Tag {
+                    cue: (v, cue_end),
+                    speaker: Some(speaker),
+                    according: false,
+                });
+            }
+        }
+        if v <= start {
+            return None;
+        }
+        v -= 1;
+    }
 }
 
 /// The subject of a verb-second language's main clause (German): the

@@ -289,7 +289,8 @@ fn indirects(text: &str) -> Vec<(String, String, String)> {
             covered[a..=b].iter_mut().for_each(|x| *x = true);
         }
     }
-    indirect(&t, &covered, &vec![false; t.tokens.len()])
+    let none = vec![false; t.tokens.len()];
+    indirect(&t, &covered, &none, &none)
         .into_iter()
         .map(|c| {
             let (a, b) = c.pieces[0];
@@ -623,3 +624,59 @@ tag!(
     Some("Tom"),
     Some(Method::SpeechTag)
 );
+
+tag!(
+    tag_with_a_phrase_before_the_comma,
+    "Mary came in. Then she exclaimed, sobbing with her hands before her face, “I cannot bear it.”",
+    "“I cannot bear it.”",
+    Some("she"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    tag_with_adverbs_before_the_comma,
+    "Miss Crawford, rallying her spirits, replied only, “Very well.”",
+    "“Very well.”",
+    Some("Crawford"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    tag_with_a_particle_before_the_comma,
+    "The door opened. Mrs. Turton called out, “Come here.”",
+    "“Come here.”",
+    Some("Turton"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    progressive_tag_before_a_quote,
+    "Upstairs Mrs. Northcote had her by the foot and was saying, “Stay still.”",
+    "“Stay still.”",
+    Some("Northcote"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    gerund_tag_takes_the_nearest_subject_pronoun,
+    "As soon as her mother appeared she ran to her, crying, “Mother, you are home!”",
+    "“Mother, you are home!”",
+    Some("she"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    long_tag_stops_at_a_clause_joined_by_and,
+    "Mary spoke, and then the others went out, “Go now.”",
+    "“Go now.”",
+    None,
+    None
+);
+
+#[test]
+fn the_verb_of_a_direct_tag_reports_no_indirect_speech() {
+    // `called out` tags the quote; before, `out` was also its indirect
+    // speech.
+    let text = "The door opened. Mrs. Turton called out, “Come here.”";
+    let t = Text::english(text);
+    let kinds: Vec<QuoteKind> = candidates(&t, &scan(&t), &crate::Options::default())
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(kinds, [QuoteKind::Direct]);
+}
