@@ -4,7 +4,7 @@
 use super::tag_after::tag_after;
 use super::tag_before::{tag_before, tag_line};
 use super::window::{
-    first_content, opens_sentence, para_end, para_start, sentence_end, sentence_start,
+    first_content, is_dash, opens_sentence, para_end, para_start, sentence_end, sentence_start,
 };
 use super::Candidate;
 use crate::lexicon::Class;
@@ -161,8 +161,23 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
         if fpara > 0 && opens_sentence(t, first) {
             let prev = t.paragraphs[fpara - 1].clone();
             let floor = sentence_start(t, prev.end - 1).max(prev.start);
-            if t.is_punct(prev.end - 1, ':') {
-                if let Some(tag) = tag_before(t, prev.end, floor) {
+            let end = prev.end - 1;
+            // Or ending in a comma or a dash (`Anne, after the little
+            // pause which followed, added--`): the tag is read as if the
+            // quote opened right after it.
+            let open = if t.is_punct(end, ':') || t.is_punct(end, ',') {
+                Some(prev.end)
+            } else if is_dash(t, end) {
+                let mut d = end;
+                while d > prev.start && is_dash(t, d - 1) {
+                    d -= 1;
+                }
+                Some(d)
+            } else {
+                None
+            };
+            if let Some(open) = open {
+                if let Some(tag) = tag_before(t, open, floor) {
                     cand.cue = Some(tag.cue);
                     cand.speaker = tag.speaker;
                     cand.method = Some(Method::AdjacentLine);

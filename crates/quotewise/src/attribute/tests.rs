@@ -680,3 +680,17 @@ fn the_verb_of_a_direct_tag_reports_no_indirect_speech() {
         .collect();
     assert_eq!(kinds, [QuoteKind::Direct]);
 }
+tag!(
+    tag_ending_in_a_dash_on_the_line_before,
+    "Anne, after the little pause which followed, added--\n\n“Then he is a sailor.”\n\nNobody answered.",
+    "“Then he is a sailor.”",
+    Some("Anne"),
+    Some(Method::AdjacentLine)
+);
+tag!(
+    tag_ending_in_a_comma_on_the_line_before,
+    "Then, turning to the window, Elinor said,\n\n“It is raining again.”\n\nNobody answered.",
+    "“It is raining again.”",
+    Some("Elinor"),
+    Some(Method::AdjacentLine)
+);
