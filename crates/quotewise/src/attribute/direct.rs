@@ -5,11 +5,12 @@ use super::tag_after::tag_after;
 use super::tag_before::{tag_before, tag_line};
 use super::window::{
     first_content, is_dash, opens_sentence, para_end, para_start, sentence_end, sentence_start,
+    words_in,
 };
 use super::Candidate;
 use crate::lexicon::Class;
 use crate::marks::Quoted;
-use crate::mentions::verb_at;
+use crate::mentions::{mention_starting_at, verb_at, MentionKind};
 use crate::model::{Method, QuoteKind};
 use crate::text::{Kind, Text};
 
@@ -85,6 +86,11 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
                 && first > 0
                 && (t.is_punct(first - 1, ',') || t.is_punct(first - 1, ';'))
         });
+        // `“My father”--he looked up at her--“I expect …”`: a quote
+        // interrupted by an action between dashes goes on after it (its
+        // speaker is the first piece's, by continuation).
+        let beat = tag.is_none() && out.last().is_some_and(|p| dash_beat(t, p, first));
+        let is_direct = is_direct || beat;
         if !is_direct && !resumes && inscribed(t, first, floor) {
             // A slogan or a sign's words: quoted text nobody says.
             cand.standalone = false;
@@ -110,6 +116,32 @@ pub(super) fn direct_quotes(t: &Text, quoted: &[Quoted]) -> Vec<Candidate> {
     adjacent_lines(t, &mut out);
     merge_split(t, &mut out);
     out
+}
+
+/// How many words an action between dashes inside a quote may have.
+const BEAT_WORDS: usize = 25;
+
+/// Is the quote opening at `open` the rest of `prev`, interrupted by an
+/// action: `“These fogs”--she pointed at the station roof--“never lift.”`?
+/// Between them stand a dash, words opening with a pronoun or a name, and
+/// a dash, all in one paragraph.
+fn dash_beat(t: &Text, prev: &Candidate, open: usize) -> bool {
+    let (a, b) = (prev.last() + 1, open.saturating_sub(1));
+    if prev.kind != QuoteKind::Direct
+        || prev.cue.is_some()
+        || a >= b
+        || !is_dash(t, a)
+        || !is_dash(t, b)
+        || t.tokens[a].paragraph != t.tokens[open].paragraph
+        || (a..=b).any(|i| matches!(t.tokens[i].kind, Kind::Mark(_)))
+        || words_in(t, a, b) > BEAT_WORDS
+    {
+        return false;
+    }
+    (a..b).find(|&i| t.is_word(i)).is_some_and(|start| {
+        mention_starting_at(t, start, b)
+            .is_some_and(|m| matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Name))
+    })
 }
 
 /// Do the cue `c` and the cue `prev` share a token: one tag, read from

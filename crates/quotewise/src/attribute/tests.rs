@@ -694,3 +694,13 @@ tag!(
     Some("Elinor"),
     Some(Method::AdjacentLine)
 );
+
+#[test]
+fn a_quote_interrupted_by_an_action_between_dashes_goes_on() {
+    let got = directs("“These fogs”--she pointed at the station roof--“never lift.”");
+    let kinds: Vec<QuoteKind> = got.iter().map(|g| g.1).collect();
+    assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Direct], "{got:?}");
+    // A title between dashes opens with no pronoun or name.
+    let got = directs("The “fogs”--in the station roof--“never lift” of his youth.");
+    assert!(got.iter().all(|g| g.1 == QuoteKind::Partial), "{got:?}");
+}
