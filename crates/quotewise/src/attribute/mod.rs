@@ -56,9 +56,15 @@ pub(crate) fn candidates(t: &Text, quoted: &[Quoted], options: &Options) -> Vec<
     dialogue::dialogue_lines(t, &mut cands);
     if options.indirect {
         let mut covered = vec![false; t.tokens.len()];
+        // The verb of a direct quote's tag (`called out, “…”`) reports
+        // that quote, not indirect speech of its own.
+        let mut tags = vec![false; t.tokens.len()];
         for c in cands.iter().filter(|c| c.kind != QuoteKind::Partial) {
             for &(a, b) in &c.pieces {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+            if let Some((a, b)) = c.cue.filter(|_| c.kind == QuoteKind::Direct) {
+                tags[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
         let mut in_quote = vec![false; t.tokens.len()];
@@ -67,14 +73,6 @@ pub(crate) fn candidates(t: &Text, quoted: &[Quoted], options: &Options) -> Vec<
                 in_quote[p.first..=p.last]
                     .iter_mut()
                     .for_each(|x| *x = true);
-            }
-        }
-        // The verb of a direct quote's tag (`called out, “…”`) reports
-        // that quote, not indirect speech of its own.
-        let mut tags = vec![false; t.tokens.len()];
-        for c in cands.iter().filter(|c| c.kind == QuoteKind::Direct) {
-            if let Some((a, b)) = c.cue {
-                tags[a..=b].iter_mut().for_each(|x| *x = true);
             }
         }
         let indirect = indirect(t, &covered, &in_quote, &tags);

@@ -59,9 +59,7 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
                 || adverbial_to_comma
                 || is_tell(t.lex, t.tok(v))
                 || (v < k && named_after.as_ref().is_some_and(|m| m.last == k));
-            // `was said`, a passive, is no tag; `was saying` is one.
-            let passive = !info.gerund && v > 0 && is_be(t, v - 1);
-            if (info.speech || colon) && reachable && !passive {
+            if (info.speech || colon) && reachable && !passive(t, v, info.gerund) {
                 let speaker = if t.lex.is(Class::Convention, "capitalised_nouns") {
                     v2_subject(t, v, cue_end, floor, open)
                 } else {
@@ -114,6 +112,12 @@ pub(super) fn tag_before(t: &Text, open: usize, floor: usize) -> Option<Tag> {
     })
 }
 
+/// Is the verb at `v` a passive (`was said`), which tags no quote? A
+/// progressive (`was saying`, `gerund`) is no passive.
+fn passive(t: &Text, v: usize, gerund: bool) -> bool {
+    !gerund && v > 0 && is_be(t, v - 1)
+}
+
 /// How many tokens back from the quote [`long_tag`] looks for its verb.
 const LONG_TAG_REACH: usize = 40;
 
@@ -143,7 +147,7 @@ fn long_tag(t: &Text, k: usize, floor: usize) -> Option<Tag> {
                     j += 1;
                 }
                 let fits = j > k || (j < k && t.is_punct(j, ','));
-                if !fits || (v > 0 && is_be(t, v - 1)) {
+                if !fits || passive(t, v, false) {
                     return None;
                 }
                 let speaker = subject_of(t, v, floor, false)?;
