@@ -109,6 +109,9 @@ pub(crate) enum Class {
     Labeling,
     /// Abbreviations that take a period (`Jr.`, `Inc.`), without it.
     Abbreviation,
+    /// Abbreviations that take a period only before a number (`No. 10`),
+    /// being words of their own elsewhere (`No. Passion is sanity`).
+    NumberAbbreviation,
     /// Verbs (lemmas) of appeal, with an object and an infinitive (`urged Congress to act`).
     AppealVerb,
     /// Words after a verb of saying that do not open a clause.
@@ -263,7 +266,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 76] = [
+    const ALL: [Class; 77] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -273,6 +276,7 @@ impl Class {
         Class::AdverbSuffixName,
         Class::Labeling,
         Class::Abbreviation,
+        Class::NumberAbbreviation,
         Class::AppealVerb,
         Class::NotClauseOpener,
         Class::Article,
@@ -354,6 +358,7 @@ impl Class {
             Class::AdverbSuffixName => "adverb_suffix_name",
             Class::Labeling => "labeling",
             Class::Abbreviation => "abbreviation",
+            Class::NumberAbbreviation => "number_abbreviation",
             Class::AppealVerb => "appeal_verb",
             Class::NotClauseOpener => "not_clause_opener",
             Class::Article => "article",

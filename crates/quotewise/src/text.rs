@@ -567,7 +567,13 @@ fn word_end(
         end += d.len_utf8();
     }
     // A trailing period belongs to abbreviations and initials.
-    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end], lex) {
+    if bytes.get(end) == Some(&b'.')
+        && (takes_period(&text[start..end], lex)
+            || lex.is(lexicon::Class::NumberAbbreviation, &text[start..end])
+                && text[end + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()))
+    {
         end += 1;
     }
     end
@@ -778,6 +784,14 @@ mod tests {
             ]
         );
         assert_eq!(t.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn no_takes_a_period_only_before_a_number() {
+        assert_eq!(words("At No. 10 now."), ["At", "No.", "10", "now", "."]);
+        let t = Text::english("Passion does not blind. No. Passion is sanity.");
+        assert_eq!(t.sentences.len(), 3);
+        assert_eq!(t.tok(t.sentences[2].start), "Passion");
     }
 
     #[test]
