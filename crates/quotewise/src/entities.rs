@@ -403,11 +403,19 @@ pub(crate) fn find(t: &Text) -> Entities {
                     .min()
             })
         } else {
-            // The most recent cluster with this surname.
-            candidates
-                .iter()
-                .copied()
-                .filter(|&c| clusters[c].words.last() == Some(&last))
+            // The most recent cluster with this surname; a man's, when a
+            // man and a woman share it (`Crawford` beside `Miss Crawford`
+            // and `Mr. Crawford`): a woman goes by her honorific.
+            let surnamed = || {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| clusters[c].words.last() == Some(&last))
+            };
+            let of = |g: Gender| surnamed().any(|c| clusters[c].gender == Some(g));
+            let man = of(Gender::Male) && of(Gender::Female);
+            surnamed()
+                .filter(|&c| !man || clusters[c].gender == Some(Gender::Male))
                 .max_by_key(|&c| last_seen[c])
         };
         let c = match found {
@@ -702,6 +710,17 @@ mod tests {
         let e = find(&t);
         assert_eq!(names(&t, &e), ["hillary clinton"]);
         assert_eq!(e.clusters[0].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn a_lone_surname_a_man_and_a_woman_share_is_the_mans() {
+        let t = Text::english(
+            "Then Mr. Crawford came in. Then Miss Crawford sat down. Then Crawford took the book.",
+        );
+        let e = find(&t);
+        let c = e.cluster_of[2];
+        assert_eq!(e.clusters[c].gender, Some(Gender::Male));
+        assert_eq!(c, e.cluster_of[0]);
     }
 
     #[test]
