@@ -928,12 +928,13 @@ mod tests {
     }
 
     #[test]
-    fn novels_tag_with_ventured_and_put_in() {
+    fn novels_tag_with_ventured_put_in_and_burst_out() {
         let text = "“Will you come?” asked Edward.\n\
                     “Gladly,” ventured Elinor.\n\
-                    “And so will I,” put in Margaret, “if I may.”";
+                    “And so will I,” put in Margaret, “if I may.”\n\
+                    Then Edward burst out, “Splendid!”";
         let doc = Extractor::new().extract(text);
-        assert_eq!(names(&doc), ["Edward", "Elinor", "Margaret"]);
+        assert_eq!(names(&doc), ["Edward", "Elinor", "Margaret", "Edward"]);
         assert!(doc.quotes[1..]
             .iter()
             .all(|q| q.speaker.as_ref().unwrap().method == Method::SpeechTag));
