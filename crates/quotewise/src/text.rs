@@ -567,20 +567,15 @@ fn word_end(
         end += d.len_utf8();
     }
     // A trailing period belongs to abbreviations and initials.
-    if bytes.get(end) == Some(&b'.')
-        && (takes_period(&text[start..end], lex)
-            || lex.is(lexicon::Class::NumberAbbreviation, &text[start..end])
-                && text[end + 1..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit()))
-    {
+    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end], &text[end + 1..], lex) {
         end += 1;
     }
     end
 }
 
-/// Does `word` (without its period) take a trailing abbreviation period?
-fn takes_period(word: &str, lex: &Lexicon) -> bool {
+/// Does `word` (without its period) take a trailing abbreviation period,
+/// `rest` being the text after the period?
+fn takes_period(word: &str, rest: &str, lex: &Lexicon) -> bool {
     let mut chars = word.chars();
     let first = chars.next();
     // Initials: "J." and dotted acronyms "U.S." "D.C.".
@@ -590,7 +585,10 @@ fn takes_period(word: &str, lex: &Lexicon) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
+    // `No. 10`, but `No. Passion is sanity`.
     lex.is_abbreviation(word)
+        || lex.is(lexicon::Class::NumberAbbreviation, word)
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// `dott.ssa`, `Sig.ra`: does the word from `start` run on past the
