@@ -29,7 +29,8 @@
 //!    ([`Method::Continuation`]);
 //! 5. in alternating dialogue, the untagged turns of an exchange are then
 //!    read again from both sides: the parity of the turns between the tags
-//!    by name around them (or after them) settles whose each one is
+//!    by name around them (or after them), and the turns before a quote
+//!    that calls someone by name, settles whose each one is
 //!    (`settle_by_parity`).
 //!
 //! Each quote's addressee is the person its vocative names (`my dear Mr.
@@ -623,6 +624,7 @@ fn settle_by_parity(
                 out[k].entity.filter(|_| by_name).map(|e| (j, e))
             })
             .collect();
+        let anchors = with_spoken_to(run, anchors, turns);
         for (j, (_, ks)) in run.iter().enumerate() {
             let k = ks[0];
             if cands[k].method != Some(Method::Turn) {
@@ -670,6 +672,30 @@ fn settle_by_parity(
             }
         }
     }
+}
+
+/// Adds to an exchange's anchors (run position, speaker; sorted) the turns
+/// a vocative tells: `“Anyhow we’ve not quarrelled, Ronny.”` answers
+/// Ronny, so the paragraph before it is his. (The paragraph after is the
+/// sweep's to decide: an answer to a vocative is often the speaker going
+/// on, or a third person.) A tag or beat anchor keeps its place.
+fn with_spoken_to(
+    run: &[(u32, Vec<usize>)],
+    mut anchors: Vec<(usize, usize)>,
+    turns: &[Turn],
+) -> Vec<(usize, usize)> {
+    let anchored: HashSet<usize> = anchors.iter().map(|&(j, _)| j).collect();
+    for (j, (_, ks)) in run.iter().enumerate().skip(1) {
+        let spoken_to = ks.iter().find_map(|&k| match &turns[k].addressee {
+            Some((Some(_), Some(v))) => Some(*v),
+            _ => None,
+        });
+        if let Some(v) = spoken_to.filter(|_| !anchored.contains(&(j - 1))) {
+            anchors.push((j - 1, v));
+        }
+    }
+    anchors.sort_unstable();
+    anchors
 }
 
 /// The languages of a text's paragraphs, each told on first use (only
@@ -805,6 +831,19 @@ mod tests {
                     “I am tired,” said Mary.\n“Go to bed, then,” said Jane.";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Mary", "Jane", "Mary", "Jane"]);
+    }
+
+    #[test]
+    fn a_vocative_tells_whose_the_turn_before_it_was() {
+        // Forward, the second quote would go to Mrs. Moore, who spoke
+        // before Adela; being called by name, Ronny spoke it.
+        let text = "“Is it late?” asked Adela.\n\
+                    “Not yet,” said Mrs. Moore, and went in.\n\
+                    Adela sat down by Ronny under the tree. “Yes, nothing else,” she said.\n\
+                    “As we are British, I suppose it is.”\n\
+                    “Anyhow we have not quarrelled, Ronny.”";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Adela", "Moore", "Adela", "Ronny", "Adela"]);
     }
 
     #[test]
