@@ -19,7 +19,9 @@
 //!    speaker ([`Method::Continuation`]);
 //! 2. a person who is the subject of a narrative sentence in the quote's own
 //!    paragraph (`Nanny rose in alarm. “Oh, what’s happened?”`) speaks it
-//!    ([`Method::Nearby`]);
+//!    ([`Method::Nearby`]); a sentence after the quote counts only where
+//!    step 4 gives no turn, for whoever acts after a quote is mostly its
+//!    listener;
 //! 3. after a narrative paragraph, the person it names last speaks
 //!    ([`Method::Turn`]); a narrative paragraph, a scene or chapter break
 //!    ends the turns of the conversation before it;
@@ -282,6 +284,14 @@ pub(crate) fn converse(
         let first = t.sentences[s].clone().find(|&i| t.is_word(i))?;
         (!in_quote[first] && person(ents, e)).then_some(e)
     };
+    // A sentence that opens with a dash (`― Christina Lastra.`) credits
+    // the quote before it.
+    let credit = |s: usize| {
+        matches!(
+            t.tokens.get(t.sentences[s].start).map(|x| x.kind),
+            Some(Kind::Punct('―' | '—' | '–' | '-'))
+        )
+    };
     let mut recent = Recent::default();
     let mut languages = ParagraphLanguages::new(t);
     let mut next_name = 0usize;
@@ -379,7 +389,10 @@ pub(crate) fn converse(
             let para = t.paragraphs[cp as usize].clone();
             let last = cands[k].last();
             // A person acting in the quote's paragraph: the closest
-            // narrative sentence before the quote, else after it.
+            // narrative sentence before the quote, else after it. After
+            // it only where the conversation gives no turn: there the one
+            // acting (`“Stay.” John shook his head.`) is mostly the one
+            // spoken to, unless a dash credits the quote.
             let beat = || {
                 let (s0, s1) = (
                     t.tokens[para.start].sentence,
@@ -390,7 +403,11 @@ pub(crate) fn converse(
                 (s0..qs)
                     .rev()
                     .find_map(|s| subject(s as usize))
-                    .or_else(|| (qe + 1..=s1).find_map(|s| subject(s as usize)))
+                    .or_else(|| {
+                        (qe + 1..=s1)
+                            .filter(|&s| expected.is_none() || credit(s as usize))
+                            .find_map(|s| subject(s as usize))
+                    })
             };
             let decided: Option<(usize, TurnCue, Method)> = if pp == Some(cp) {
                 prev_entity.map(|e| (e, TurnCue::SameParagraph, Method::Continuation))
@@ -844,6 +861,23 @@ mod tests {
                     “Anyhow we have not quarrelled, Ronny.”";
         let doc = Extractor::new().extract(text);
         assert_eq!(names(&doc), ["Adela", "Moore", "Adela", "Ronny", "Adela"]);
+    }
+
+    #[test]
+    fn a_beat_after_the_quote_is_the_listener_when_the_turn_is_known() {
+        // John shakes his head at Mary's words: whose turn it is tells
+        // the speaker; the person acting after the quote only listened.
+        let text = "“Where are you going?” asked Mary.\n\
+                    “Home,” said John.\n\
+                    “Stay a little longer.” John shook his head.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Mary", "John", "Mary"]);
+        // A dash after the quote credits it all the same.
+        let text = "“Where are you going?” asked Mary.\n\
+                    “Home,” said John.\n\
+                    “Stay a little longer. I mean it.” That was all. ― Ann Lee.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Mary", "John", "Ann Lee"]);
     }
 
     #[test]
