@@ -203,15 +203,22 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
     });
     // The head is a noun: not a function word.
     let head_ok = t.is_word(k) && !t.in_class(k, Class::SubjectPhraseEnd);
-    (ok && head_ok).then(|| {
-        Mention::description(
-            s,
-            k,
-            t.tok(k).ends_with('s'),
-            false,
-            vec![crate::text::lower_word(t.tok(k))],
-        )
-    })
+    if !(ok && head_ok) {
+        return None;
+    }
+    // `He sometimes said that`: a pronoun takes no modifiers, so the
+    // words after it are adverbs the lexicon does not list.
+    let lower = crate::text::lower_word(t.tok(s));
+    if t.in_class(s, Class::SubjectPronoun) || t.lex.is(Class::SubjectPronoun, lower.as_str()) {
+        return mention_ending_at(t, s, s);
+    }
+    Some(Mention::description(
+        s,
+        k,
+        t.tok(k).ends_with('s'),
+        false,
+        vec![crate::text::lower_word(t.tok(k))],
+    ))
 }
 
 /// Is `m` plausibly the subject of its sentence? A lone capitalised word

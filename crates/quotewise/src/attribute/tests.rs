@@ -321,6 +321,11 @@ ind!(
     [("that the last time Joe Biden called him", "He", "noted")]
 );
 ind!(
+    an_adverb_the_lexicon_lacks_is_not_part_of_a_pronoun_subject,
+    "She soon afterwards said that it would rain.",
+    [("that it would rain", "She", "said")]
+);
+ind!(
     told_y_that,
     "Putin told Rosiah 24 that he had instructed them.",
     [("that he had instructed them", "Putin", "told")]
