@@ -1014,6 +1014,19 @@ mod tests {
     }
 
     #[test]
+    fn novels_tag_with_ejaculated_quavered_and_blustered() {
+        let text = "“A sprig of May,” Mrs. Cosham ejaculated.\n\
+                    “Was it?” quavered Cassandra.\n\
+                    “Nonsense,” blustered Mr. Hilbery.";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(names(&doc), ["Cosham", "Cassandra", "Hilbery"]);
+        assert!(doc
+            .quotes
+            .iter()
+            .all(|q| q.speaker.as_ref().unwrap().method == Method::SpeechTag));
+    }
+
+    #[test]
     fn a_pronoun_tag_anchors_the_turns_before_it() {
         // The narration ends on Mary, but the tags after the two untagged
         // turns (`he said`, then `said Mary`) tell who opened.
