@@ -190,6 +190,9 @@ pub(crate) enum Class {
     AdverbialOpener,
     /// Subject pronouns.
     SubjectPronoun,
+    /// Verbs of thinking (lemmas) that tag a quote of a character's
+    /// thoughts after it (`“…,” thought Alice`, `“…,” she thought`).
+    ThoughtTagVerb,
     /// Sentence openers the subject follows (`Then Poirot rose`).
     SubjectOpener,
     /// Words that open a time adverbial (`last week`, `in March`).
@@ -266,7 +269,7 @@ const _: () = assert!(Class::ALL.len() <= ClassBits::BITS as usize);
 
 impl Class {
     /// Every class, in the order of its discriminant.
-    const ALL: [Class; 77] = [
+    const ALL: [Class; 78] = [
         Class::Connector,
         Class::Modifier,
         Class::ModifierSuffix,
@@ -316,6 +319,7 @@ impl Class {
         Class::ArticleCapital,
         Class::AdverbialOpener,
         Class::SubjectPronoun,
+        Class::ThoughtTagVerb,
         Class::SubjectOpener,
         Class::TimeAdverbialOpener,
         Class::AdverbialPreposition,
@@ -398,6 +402,7 @@ impl Class {
             Class::ArticleCapital => "article_capital",
             Class::AdverbialOpener => "adverbial_opener",
             Class::SubjectPronoun => "subject_pronoun",
+            Class::ThoughtTagVerb => "thought_tag_verb",
             Class::SubjectOpener => "subject_opener",
             Class::TimeAdverbialOpener => "time_adverbial_opener",
             Class::AdverbialPreposition => "adverbial_preposition",

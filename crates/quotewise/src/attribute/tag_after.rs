@@ -134,7 +134,7 @@ pub(super) fn tag_words_after(t: &Text, j: usize, limit: usize) -> Option<Tag> {
         });
     }
     // "said Putin", "added the spokesman"
-    if let Some((info, cue_end)) = verb_at_j.or_else(|| speech_verb(t, j)) {
+    if let Some((info, cue_end)) = verb_at_j.or_else(|| tag_verb(t, j)) {
         if info.gerund {
             return None;
         }
@@ -242,7 +242,7 @@ fn subject_tag(t: &Text, j: usize, m: Mention, limit: usize) -> Option<Tag> {
     let before_apposition = k;
     k = skip_apposition(t, k, limit);
     k = skip_adverbs(t, k, limit);
-    let (info, cue_end) = speech_verb(t, k)?;
+    let (info, cue_end) = tag_verb(t, k)?;
     if info.gerund || k > j + 12 || m.last + 1 == k && noun_use(t, &m, k) {
         return None;
     }
@@ -420,6 +420,32 @@ pub(super) fn skip_apposition(t: &Text, k: usize, limit: usize) -> usize {
     }
     k
 }
+
+/// A verb that tags the quote before it: a verb of saying
+/// ([`speech_verb`]), or of thinking where the lexicon lets it tag a
+/// character's thoughts (`“…,” thought Alice`, `“…?” Alice thought`):
+/// then only a few words after a quote that ends on a comma, a question
+/// or an exclamation mark, not after a quoted phrase (`good for “the
+/// U.S.” and that the Chamber thinks`).
+fn tag_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
+    speech_verb(t, i).or_else(|| {
+        let (info, end) = verb_at(t, i)?;
+        if !t.lex.is(Class::ThoughtTagVerb, info.lemma) || is_be(t, i - 1) {
+            return None;
+        }
+        let close = (i.saturating_sub(MAX_BEFORE_THOUGHT + 1)..i)
+            .rev()
+            .take_while(|&k| t.is_word(k) || matches!(t.tokens[k].kind, Kind::Mark(_)))
+            .find(|&k| matches!(t.tokens[k].kind, Kind::Mark(_)))?;
+        let ends_clause =
+            close > 0 && matches!(t.tokens[close - 1].kind, Kind::Punct(',' | '?' | '!'));
+        ends_clause.then_some((info, end))
+    })
+}
+
+/// How many words (a subject's) may stand between a quote and the verb of
+/// thinking that tags it.
+const MAX_BEFORE_THOUGHT: usize = 5;
 
 /// A verb of saying at `i`: a speech verb, not after "to be" (passive).
 pub(super) fn speech_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {

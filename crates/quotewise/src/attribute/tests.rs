@@ -58,6 +58,27 @@ tag!(
     Some(Method::AdjacentLine)
 );
 tag!(
+    a_thought_tagged_after_the_quote,
+    "“But then,” thought Alice, “shall I never get any older?”",
+    "“But then,” | “shall I never get any older?”",
+    Some("Alice"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    a_thought_tagged_by_its_subject_after_the_quote,
+    "“Is it late?” the old woman thought.",
+    "“Is it late?”",
+    Some("the old woman"),
+    Some(Method::SpeechTag)
+);
+tag!(
+    a_verb_of_thinking_after_a_quoted_phrase_is_no_tag,
+    "It was good for “the U.S. as well as Mexico” and the Chamber thinks so.",
+    "“the U.S. as well as Mexico”",
+    None,
+    None
+);
+tag!(
     role_with_noun_modifiers_before_the_name,
     "“This has to be the first time,” said Clinton’s top foreign policy aide Jake Sullivan.",
     "“This has to be the first time,”",
