@@ -207,7 +207,8 @@ fn sentence_subject(t: &Text, k: usize, floor: usize) -> Option<Mention> {
         return None;
     }
     // `He sometimes said that`: a pronoun takes no modifiers, so the
-    // words after it are adverbs the lexicon does not list.
+    // words after it are adverbs the lexicon does not list. (The class
+    // is matched by case, and lists `I` capitalised: both spellings.)
     let lower = crate::text::lower_word(t.tok(s));
     if t.in_class(s, Class::SubjectPronoun) || t.lex.is(Class::SubjectPronoun, lower.as_str()) {
         return mention_ending_at(t, s, s);

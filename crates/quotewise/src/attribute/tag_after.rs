@@ -430,7 +430,7 @@ pub(super) fn skip_apposition(t: &Text, k: usize, limit: usize) -> usize {
 fn tag_verb(t: &Text, i: usize) -> Option<(VerbInfo, usize)> {
     speech_verb(t, i).or_else(|| {
         let (info, end) = verb_at(t, i)?;
-        if !t.lex.is(Class::ThoughtTagVerb, info.lemma) || is_be(t, i - 1) {
+        if !t.lex.is(Class::ThoughtTagVerb, info.lemma) || (i > 0 && is_be(t, i - 1)) {
             return None;
         }
         let close = (i.saturating_sub(MAX_BEFORE_THOUGHT + 1)..i)
