@@ -287,10 +287,8 @@ pub(crate) fn converse(
     // A sentence that opens with a dash (`― Christina Lastra.`) credits
     // the quote before it.
     let credit = |s: usize| {
-        matches!(
-            t.tokens.get(t.sentences[s].start).map(|x| x.kind),
-            Some(Kind::Punct('―' | '—' | '–' | '-'))
-        )
+        let i = t.sentences[s].start;
+        t.is_punct(i, '―') || t.is_dash(i)
     };
     let mut recent = Recent::default();
     let mut languages = ParagraphLanguages::new(t);

@@ -197,6 +197,14 @@ impl<'t> Text<'t> {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
+    /// Is token `i` a dash (`—`, `–`, or a hyphen standing alone)?
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(
+            self.tokens.get(i).map(|t| t.kind),
+            Some(Kind::Punct('—' | '–' | '-'))
+        )
+    }
+
     /// Is token `i` a word of the lexicon's `class` ([`lexicon::Class`])?
     /// (Past the end, no.)
     pub fn in_class(&self, i: usize, class: lexicon::Class) -> bool {

@@ -6,7 +6,6 @@
 //! speaker, and the words after the incise go on with the same quote.
 
 use super::tag_after::tag_words_after;
-use super::window::is_dash;
 use super::Candidate;
 use crate::lexicon::Class;
 use crate::model::{Method, QuoteKind};
@@ -22,7 +21,7 @@ pub(super) fn dialogue_lines(t: &Text, cands: &mut Vec<Candidate>) {
     let mut found = Vec::new();
     for para in &t.paragraphs {
         let (start, end) = (para.start, para.end);
-        if end <= start + 1 || !is_dash(t, start) {
+        if end <= start + 1 || !t.is_dash(start) {
             continue;
         }
         if cands.iter().any(|c| c.first() < end && c.last() >= start) {
@@ -43,7 +42,7 @@ fn dialogue_line(t: &Text, start: usize, end: usize) -> Option<Candidate> {
     // The incise's dash, with the line's first words before it and a
     // speech tag, its verb first, after it.
     let (dash, tag) = (first + 1..end).find_map(|d| {
-        if !is_dash(t, d) || !t.is_word(d - 1) && !is_closing(t, d - 1) {
+        if !t.is_dash(d) || !t.is_word(d - 1) && !is_closing(t, d - 1) {
             return None;
         }
         let tag = tag_words_after(t, d + 1, end)?;
@@ -61,7 +60,7 @@ fn dialogue_line(t: &Text, start: usize, end: usize) -> Option<Candidate> {
     // the run of dashes and stops that closes it (`—. Mañana`, `. —
     // Forse`).
     let close = (tag_end + 1..end)
-        .find(|&k| is_dash(t, k) || matches!(t.tokens[k].kind, Kind::Punct('.' | '!' | '?')));
+        .find(|&k| t.is_dash(k) || matches!(t.tokens[k].kind, Kind::Punct('.' | '!' | '?')));
     if let Some(close) = close {
         let resume = (close..end).find(|&k| !matches!(t.tokens[k].kind, Kind::Punct(_)));
         if let Some(resume) = resume {

@@ -4,8 +4,7 @@
 use super::tag_after::tag_after;
 use super::tag_before::{tag_before, tag_line};
 use super::window::{
-    first_content, is_dash, opens_sentence, para_end, para_start, sentence_end, sentence_start,
-    words_in,
+    first_content, opens_sentence, para_end, para_start, sentence_end, sentence_start, words_in,
 };
 use super::Candidate;
 use crate::lexicon::Class;
@@ -130,8 +129,8 @@ fn dash_beat(t: &Text, prev: &Candidate, open: usize) -> bool {
     if prev.kind != QuoteKind::Direct
         || prev.cue.is_some()
         || a >= b
-        || !is_dash(t, a)
-        || !is_dash(t, b)
+        || !t.is_dash(a)
+        || !t.is_dash(b)
         || t.tokens[a].paragraph != t.tokens[open].paragraph
         || (a..=b).any(|i| matches!(t.tokens[i].kind, Kind::Mark(_)))
         || words_in(t, a, b) > BEAT_WORDS
@@ -199,9 +198,9 @@ fn adjacent_lines(t: &Text, cands: &mut [Candidate]) {
             // quote opened right after it.
             let open = if t.is_punct(end, ':') || t.is_punct(end, ',') {
                 Some(prev.end)
-            } else if is_dash(t, end) {
+            } else if t.is_dash(end) {
                 let mut d = end;
-                while d > prev.start && is_dash(t, d - 1) {
+                while d > prev.start && t.is_dash(d - 1) {
                     d -= 1;
                 }
                 Some(d)

@@ -215,7 +215,7 @@ fn indirect(t: &Text, covered: &[bool], quoted: &[bool], tags: &[bool]) -> Vec<C
 /// direct speech.
 fn dialogue_line(t: &Text, c: &Candidate) -> bool {
     let a = c.first();
-    let opened = |k: usize| window::is_dash(t, k) && window::para_start(t, k) == k;
+    let opened = |k: usize| t.is_dash(k) && window::para_start(t, k) == k;
     (opened(a) || a > 0 && opened(a - 1)) && c.cue.is_some_and(|(x, _)| x > c.last())
 }
 

@@ -8,7 +8,7 @@ use super::complements::{
 use super::subjects::subject_of;
 use super::tag_after::speech_verb;
 use super::window::{
-    content_end, first_content, is_dash, is_time_word, opens_adverbial, para_end, sentence_end,
+    content_end, first_content, is_time_word, opens_adverbial, para_end, sentence_end,
     skip_adverbial, tail_is_adverbial, touches, words_in,
 };
 use super::{Candidate, MAX_REACH};
@@ -39,8 +39,8 @@ pub(super) fn reported(
     if let Some(m) = subject {
         // A tag inside dashes (`– which the White House said … –`) reports
         // only up to the closing dash.
-        if (floor..m.first).filter(|&k| is_dash(t, k)).count() % 2 == 1 {
-            if let Some(d) = (cue_end + 1..end).find(|&k| is_dash(t, k)) {
+        if (floor..m.first).filter(|&k| t.is_dash(k)).count() % 2 == 1 {
+            if let Some(d) = (cue_end + 1..end).find(|&k| t.is_dash(k)) {
                 end = d.saturating_sub(1);
             }
         }

@@ -3,9 +3,7 @@
 
 use super::according::marked_at;
 use super::subjects::{generic_subject, noun_use};
-use super::window::{
-    is_dash, is_time_word, sentence_end, sentence_start, skip_adverbs, tail_is_adverbial,
-};
+use super::window::{is_time_word, sentence_end, sentence_start, skip_adverbs, tail_is_adverbial};
 use super::Tag;
 use crate::lexicon::VerbInfo;
 use crate::lexicon::{Class, Flags};
@@ -19,7 +17,7 @@ pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
     let mut j = close + 1;
     // "“…” ― Beck Pimentel", or `- Hillary Clinton.` alone on the next
     // line ([`tag_line`]): a dash and a name closing the paragraph.
-    if j < limit && (t.is_punct(j, '―') || is_dash(t, j)) {
+    if j < limit && (t.is_punct(j, '―') || t.is_dash(j)) {
         if let Some(m) = mention_starting_at(t, j + 1, limit) {
             if (m.last + 1..limit).all(|k| !t.is_word(k)) {
                 return Some(Tag {
@@ -30,7 +28,7 @@ pub(super) fn tag_after(t: &Text, close: usize, limit: usize) -> Option<Tag> {
             }
         }
     }
-    while j < limit && (t.is_punct(j, ',') || is_dash(t, j)) {
+    while j < limit && (t.is_punct(j, ',') || t.is_dash(j)) {
         j += 1;
     }
     if j >= limit {

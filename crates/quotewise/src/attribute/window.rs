@@ -1,17 +1,10 @@
 //! Token windows shared by the sieves: sentence and paragraph bounds,
-//! dashes, adverbs and adverbials to step over, word counts.
+//! adverbs and adverbials to step over, word counts.
 
 use crate::lexicon::Flags;
 use crate::lexicon::{Class, Lexicon};
 use crate::mentions::verb_at;
 use crate::text::{Kind, Text};
-
-pub(super) fn is_dash(t: &Text, i: usize) -> bool {
-    matches!(
-        t.tokens.get(i).map(|t| t.kind),
-        Some(Kind::Punct('—' | '–' | '-'))
-    )
-}
 
 pub(super) fn para_end(t: &Text, i: usize) -> usize {
     t.paragraphs[t.tokens[i].paragraph as usize].end
